@@ -1,11 +1,12 @@
 import path from "node:path";
 import { sql } from "drizzle-orm";
 import type { Database } from "./client";
+import { syncReferenceData } from "./reference/sync";
 
 const migrationsFolder = path.join(process.cwd(), "db", "migrations");
 
 /**
- * Applies the committed drizzle-kit migrations. On PostgreSQL pass a database on a single
+ * Applies the committed drizzle-kit migrations, then loads reference data (LPR history). On PostgreSQL pass a database on a single
  * connection: a session advisory lock makes several instances starting at once take turns.
  */
 export async function applyMigrations(db: Database, kind: "pglite" | "postgres"): Promise<void> {
@@ -13,6 +14,7 @@ export async function applyMigrations(db: Database, kind: "pglite" | "postgres")
     const { migrate } = await import("drizzle-orm/pglite/migrator");
     // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the migrator wants the driver-specific type
     await migrate(db as any, { migrationsFolder });
+    await syncReferenceData(db);
     return;
   }
   const { migrate } = await import("drizzle-orm/postgres-js/migrator");
@@ -20,6 +22,7 @@ export async function applyMigrations(db: Database, kind: "pglite" | "postgres")
   try {
     // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the migrator wants the driver-specific type
     await migrate(db as any, { migrationsFolder });
+    await syncReferenceData(db);
   } finally {
     await db.execute(sql`select pg_advisory_unlock(727274)`);
   }

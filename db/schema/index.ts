@@ -1,2 +1,4 @@
 export * from "./users";
 export * from "./cases";
+export * from "./reference";
+export * from "./debts";

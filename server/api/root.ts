@@ -1,8 +1,10 @@
 import { accountRouter } from "./routers/account";
+import { debtsRouter } from "./routers/debts";
 import { createCallerFactory, router } from "./trpc";
 
 export const appRouter = router({
   account: accountRouter,
+  debts: debtsRouter,
 });
 
 export type AppRouter = typeof appRouter;

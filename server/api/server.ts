@@ -14,6 +14,7 @@ export const createRequestContext = cache(async (): Promise<Context> => {
     db: await getDb(),
     user: await getSessionUser(),
     meta: { ip: clientAddress(h), userAgent: h.get("user-agent") },
+    now: () => new Date(),
   };
 });
 

@@ -18,6 +18,8 @@ export interface Context {
   db: Database;
   user: SessionUser | null;
   meta: RequestMeta;
+  /** The clock: procedures never call Date.now() themselves, so tests can fix "today". */
+  now: () => Date;
 }
 
 const APP_TO_TRPC: Record<AppErrorCode, TRPCError["code"]> = {

@@ -16,7 +16,7 @@ interface Vector {
 }
 
 const vectors = JSON.parse(
-  readFileSync(new URL("../../../shared/reference/apr-vectors.json", import.meta.url), "utf8"),
+  readFileSync(new URL("../../test/reference/apr-vectors.json", import.meta.url), "utf8"),
 ) as Vector[];
 
 /** Σ p_k / (1 + r)^k − received, computed directly with powers (not Horner). */

@@ -19,7 +19,7 @@ import {
 } from "./legal";
 import { Dec } from "./money";
 
-const lprHistory = parseLprCsv(readFileSync(new URL("../../../shared/reference/lpr.csv", import.meta.url), "utf8"));
+const lprHistory = parseLprCsv(readFileSync(new URL("../../db/reference/lpr.csv", import.meta.url), "utf8"));
 
 function line(check: RateCheck, id: RateLineId) {
   const found = check.lines.find((l) => l.id === id);

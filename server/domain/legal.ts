@@ -3,7 +3,7 @@
  * stage, and court deadlines — each with its source and how sure it is (reference-facts.ts).
  *
  * Rates are fractions (0.24 = 24%). Dates are calendar dates "YYYY-MM-DD" (Asia/Shanghai); nothing
- * here reads the clock. LPR history is data passed in (from shared/reference/lpr.csv), never
+ * here reads the clock. LPR history is data passed in (from db/reference/lpr.csv, loaded into the lpr_rates table), never
  * hard-coded.
  */
 import Decimal from "decimal.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { Dec, formatPercent, formatYuan, parseMoney, roundFen, sum } from "./money";
+import { Dec, formatPercent, formatYuan, parseMoney, parsePercent, roundFen, sum } from "./money";
 
 function parsed(raw: string): string {
   const r = parseMoney(raw);
@@ -63,5 +63,27 @@ describe("formatPercent", () => {
   it("shows a fraction as a percentage with two decimals", () => {
     expect(formatPercent("0.2399")).toBe("23.99%");
     expect(formatPercent("0.359999")).toBe("36.00%");
+  });
+});
+
+describe("parsePercent", () => {
+  it("reads percentages into fractions", () => {
+    const cases: [string, string][] = [
+      ["0.6", "0.006"],
+      ["0.6%", "0.006"],
+      ["０.６％", "0.006"],
+      ["36", "0.36"],
+    ];
+    for (const [raw, fraction] of cases) {
+      const r = parsePercent(raw);
+      expect(r.ok && r.fraction.toString()).toBe(fraction);
+    }
+  });
+  it("refuses what is not a percentage, with the field's name", () => {
+    const r = parsePercent("abc", { label: "月费率" });
+    expect(!r.ok && r.error).toContain("月费率格式不正确");
+    const big = parsePercent("120", { label: "月费率", max: 100 });
+    expect(!big.ok && big.error).toContain("必须小于 100%");
+    expect(parsePercent("-1").ok).toBe(false);
   });
 });

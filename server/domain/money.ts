@@ -90,3 +90,23 @@ export function formatYuan(value: DecimalInput): string {
 export function formatPercent(fraction: DecimalInput): string {
   return `${toDec(fraction).times(100).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2)}%`;
 }
+
+export type ParseRateResult = { ok: true; fraction: Decimal } | { ok: false; error: string };
+
+/**
+ * Parses a rate typed in percent ("0.6", "0.6%", "０.６％") into a fraction (0.006).
+ * `max` is the largest percentage accepted (exclusive).
+ */
+export function parsePercent(raw: string, { label = "利率", max = 100 } = {}): ParseRateResult {
+  const s = normalizeWidth(raw)
+    .trim()
+    .replace(/\s+/g, "")
+    .replace(/[%％]$/, "");
+  if (s === "") return { ok: false, error: `请输入${label}` };
+  if (s.startsWith("-")) return { ok: false, error: `${label}不能为负数` };
+  if (!/^\d+(\.\d+)?$/.test(s)) return { ok: false, error: `${label}格式不正确，请输入百分比数字，例如 0.6 表示 0.6%` };
+  const percent = new Dec(s);
+  if (percent.greaterThanOrEqualTo(max)) return { ok: false, error: `${label}必须小于 ${max}%` };
+  if (percent.decimalPlaces() > 4) return { ok: false, error: `${label}最多保留 4 位小数` };
+  return { ok: true, fraction: percent.dividedBy(100) };
+}

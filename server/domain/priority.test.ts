@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { parseLprCsv } from "./legal";
 import { prioritizeDebts, type PrioritizedDebt, type PriorityDebt } from "./priority";
 
-const lprHistory = parseLprCsv(readFileSync(new URL("../../../shared/reference/lpr.csv", import.meta.url), "utf8"));
+const lprHistory = parseLprCsv(readFileSync(new URL("../../db/reference/lpr.csv", import.meta.url), "utf8"));
 const today = "2026-05-01";
 
 function debt(overrides: Partial<PriorityDebt> & Pick<PriorityDebt, "id">): PriorityDebt {

@@ -1,6 +1,6 @@
 /**
  * The sourced facts behind what Shore says about rates, overdue stages and court deadlines, in the
- * words shown to borrowers. Every fact here comes from /work/shared/reference/domain-facts.md and
+ * words shown to borrowers. Every fact here comes from the reference notes on law, credit and money (domain facts) and
  * carries its mark (verified / secondary / rule of thumb) so the page can say how sure it is.
  *
  * One deliberate difference from domain-facts.md, flagged for review: the Supreme People's Court

@@ -1,4 +1,3 @@
-import { TRPCError } from "@trpc/server";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { OpenDatabase } from "@/db/client";
@@ -9,6 +8,7 @@ import { recheckSessionToken, SessionRevoked } from "@/server/auth/session-token
 import { AppError } from "@/server/errors";
 import { callerFor, sessionUserOf, TEST_META } from "@/test/callers";
 import { openTestDatabase, STRONG_PASSWORD, uniqueEmail } from "@/test/database";
+import { expectTrpcError } from "@/test/trpc-errors";
 
 let open: OpenDatabase;
 beforeAll(async () => {
@@ -17,17 +17,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await open.close();
 });
-
-async function expectTrpcError(promise: Promise<unknown>, code: TRPCError["code"], message?: string) {
-  const err = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(TRPCError);
-  expect((err as TRPCError).code).toBe(code);
-  if (message) expect((err as TRPCError).message).toContain(message);
-  return err as TRPCError;
-}
 
 function signUpAs(role: "borrower" | "counselor", email = uniqueEmail(role)) {
   return callerFor(open.db, null).account.signUp({ email, password: STRONG_PASSWORD, displayName: "小林", role });

@@ -25,6 +25,7 @@ async function handler(request: NextRequest) {
       db: await getDb(),
       user: await getSessionUser(),
       meta: { ip: clientAddress(request.headers), userAgent: request.headers.get("user-agent") },
+      now: () => new Date(),
     }),
     onError({ error, path }) {
       if (error.code === "INTERNAL_SERVER_ERROR") console.error(`[trpc] ${path ?? "?"}`, error.cause ?? error);
