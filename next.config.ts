@@ -6,6 +6,8 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2"],
   poweredByHeader: false,
   reactStrictMode: true,
+  // `npm run dev` is often opened as http://127.0.0.1:3000 rather than localhost.
+  allowedDevOrigins: ["127.0.0.1"],
 };
 
 export default nextConfig;

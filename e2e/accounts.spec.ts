@@ -14,7 +14,7 @@ test("a borrower signs up, sees the dashboard, signs out and signs in again", as
   await signUp(page, { email, name: "小林" });
   await expect(page).toHaveURL(/\/dashboard$/);
   await expect(page.getByRole("heading", { name: "你好，小林" })).toBeVisible();
-  await expect(page.getByRole("heading", { name: "先做这一步：把所有借款找齐" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "先做这一步：把所有借款找齐，记进债务清单" })).toBeVisible();
   await expect(page.getByRole("banner")).toContainText("小林");
 
   await page.getByRole("link", { name: "账户与安全" }).click();

@@ -15,6 +15,7 @@ export function navItemsFor(role: SessionUser["role"]): NavItem[] {
       ]
     : [
         { href: "/dashboard", label: "首页" },
+        { href: "/debts", label: "债务清单" },
         { href: "/account", label: "账户与安全" },
       ];
 }

@@ -158,6 +158,8 @@ function viewOf(row: DebtRow, today: string, lprHistory: readonly LprFixing[]) {
   const stage = overdueStage(overdueDays, row.debtKind);
   const rateCheck = rateCheckOf(row, lprHistory);
   const lenderKind = lenderKindOf({ debtKind: row.debtKind, lenderLicensed: null, lenderKind: row.lenderKind });
+  // A missed due date makes a "current" debt overdue without the borrower having to say so.
+  const status: DebtStatus = row.status === "current" && overdueDays > 0 ? "overdue" : row.status;
   return {
     id: row.id,
     platform: row.platform,
@@ -182,8 +184,10 @@ function viewOf(row: DebtRow, today: string, lprHistory: readonly LprFixing[]) {
     firstMissedDueDate: row.firstMissedDueDate,
     overdueDays,
     stage: { id: stage.id, label: stage.label },
-    status: row.status,
-    statusLabel: DEBT_STATUS_LABEL[row.status],
+    status,
+    /** What the borrower chose (the edit form shows it); `status` may derive "overdue" from the dates. */
+    storedStatus: row.status,
+    statusLabel: DEBT_STATUS_LABEL[status],
     notes: row.notes,
     archived: row.archivedAt !== null,
     version: row.version,

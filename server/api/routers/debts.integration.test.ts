@@ -83,6 +83,7 @@ describe("debts: a borrower's own list", () => {
     expect(head?.upfrontFee).toBe("1000.00");
     expect(head?.overdueDays).toBe(27);
     expect(head?.stage.label).toBe("逾期 1–30 天");
+    expect(head?.statusLabel).toBe("逾期");
     expect(head?.badges.some((b) => b.label === "36%" && b.position === "above")).toBe(true);
 
     const family = items.find((d) => d.platform === "表哥");

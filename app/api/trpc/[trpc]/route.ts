@@ -6,8 +6,12 @@ import { crossSiteRefusal } from "@/server/api/same-origin";
 import { clientAddress } from "@/server/auth/request-meta";
 import { getSessionUser } from "@/server/auth/session";
 
+/** Our own origin as the browser addressed it (Host header), plus the configured public one. */
 function allowedOrigins(request: NextRequest): string[] {
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  const proto = request.headers.get("x-forwarded-proto")?.split(",")[0] ?? request.nextUrl.protocol.replace(/:$/, "");
   const origins = [request.nextUrl.origin];
+  if (host) origins.push(`${proto}://${host}`);
   if (process.env.NEXTAUTH_URL) origins.push(new URL(process.env.NEXTAUTH_URL).origin);
   return origins;
 }
