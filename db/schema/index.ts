@@ -2,3 +2,5 @@ export * from "./users";
 export * from "./cases";
 export * from "./reference";
 export * from "./debts";
+export * from "./budget";
+export * from "./sharing";
