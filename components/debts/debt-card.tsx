@@ -13,16 +13,31 @@ const statusTone: Record<DebtView["status"], string> = {
 };
 
 /** One debt in the priority list: the facts, and the reasons one tap away. */
-export function DebtCard({ debt, rank, reasons }: { debt: DebtView; rank?: number; reasons?: string[] }) {
+export function DebtCard({
+  debt,
+  rank,
+  reasons,
+  href = `/debts/${debt.id}`,
+}: {
+  debt: DebtView;
+  rank?: number;
+  reasons?: string[];
+  /** Where the name links to; null for no link (e.g. a counselor's read-only view). */
+  href?: string | null;
+}) {
   return (
     <article className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm" aria-labelledby={`debt-${debt.id}`}>
       <div className="flex items-start justify-between gap-3">
         <div className="min-w-0">
           <h3 id={`debt-${debt.id}`} className="text-lg font-semibold">
             {rank ? <span className="mr-2 text-slate-500">{rank}.</span> : null}
-            <Link href={`/debts/${debt.id}`} className="break-words text-brand-700 underline-offset-4 hover:underline">
-              {debt.platform}
-            </Link>
+            {href ? (
+              <Link href={href} className="break-words text-brand-700 underline-offset-4 hover:underline">
+                {debt.platform}
+              </Link>
+            ) : (
+              <span className="break-words">{debt.platform}</span>
+            )}
           </h3>
           <p className="text-sm text-slate-600">{debt.debtKindLabel}</p>
         </div>

@@ -16,6 +16,7 @@ export function navItemsFor(role: SessionUser["role"]): NavItem[] {
     : [
         { href: "/dashboard", label: "首页" },
         { href: "/debts", label: "债务清单" },
+        { href: "/sharing", label: "共享与访问" },
         { href: "/account", label: "账户与安全" },
       ];
 }

@@ -1,12 +1,16 @@
 /**
- * The single place that decides who may read or write which case. Every procedure touching a case
- * goes through `requireCaseAccess`; nothing else decides.
+ * The single place that decides who may read or write which case. Every procedure and route
+ * touching a case goes through here; nothing else decides.
  *
  * - The case's owner (a borrower) may read and write it.
- * - Anyone else is refused. (Counselors gain read access through shares, decided here too.)
+ * - A counselor with an active (accepted, not revoked) share may read it, never write.
+ * - Anyone else gets the same answer as for a case that does not exist (no existence leak).
+ * - Progress links are decided in `resolveProgressLink` and only ever reach the progress summary.
  */
+import { and, eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { findCaseById, findCaseOfOwner } from "@/db/queries/cases";
+import { caseShares } from "@/db/schema";
 import type { SessionUser } from "@/server/auth/session";
 import { AppError } from "@/server/errors";
 
@@ -15,11 +19,20 @@ export type CaseAccessMode = "read" | "write";
 export interface CaseAccess {
   caseId: string;
   ownerId: string;
-  /** What this actor may do: "owner" may write; others read only. */
-  role: "owner";
+  /** "owner" may write; "counselor" reads only. */
+  role: "owner" | "counselor";
 }
 
 export const CASE_NOT_AVAILABLE = "找不到这个案件，或您没有查看它的权限";
+
+async function hasActiveShare(db: Database, caseId: string, counselorId: string): Promise<boolean> {
+  const [share] = await db
+    .select({ id: caseShares.id })
+    .from(caseShares)
+    .where(and(eq(caseShares.caseId, caseId), eq(caseShares.counselorId, counselorId), eq(caseShares.status, "active")))
+    .limit(1);
+  return Boolean(share);
+}
 
 export async function requireCaseAccess(
   db: Database,
@@ -29,11 +42,15 @@ export async function requireCaseAccess(
 ): Promise<CaseAccess> {
   const found = await findCaseById(db, caseId);
   if (found && found.ownerId === actor.id) return { caseId: found.id, ownerId: found.ownerId, role: "owner" };
+  if (found && actor.role === "counselor" && (await hasActiveShare(db, found.id, actor.id))) {
+    if (mode === "write") throw new AppError("FORBIDDEN", "债务顾问只能查看案件，不能修改借款人的数据");
+    return { caseId: found.id, ownerId: found.ownerId, role: "counselor" };
+  }
   // A case one may not see is indistinguishable from one that does not exist.
-  throw new AppError(mode === "write" ? "FORBIDDEN" : "NOT_FOUND", CASE_NOT_AVAILABLE);
+  throw new AppError("NOT_FOUND", CASE_NOT_AVAILABLE);
 }
 
-/** The borrower's own case (created with the account). */
+/** The borrower's own case (created with the account). Writes always go here. */
 export async function requireOwnCase(db: Database, actor: SessionUser): Promise<CaseAccess> {
   if (actor.role !== "borrower") throw new AppError("FORBIDDEN", "只有借款人有自己的案件");
   const own = await findCaseOfOwner(db, actor.id);
@@ -47,4 +64,11 @@ export async function requireOwnCase(db: Database, actor: SessionUser): Promise<
  */
 export function caseForRead(db: Database, actor: SessionUser, caseId: string | undefined): Promise<CaseAccess> {
   return caseId ? requireCaseAccess(db, actor, caseId, "read") : requireOwnCase(db, actor);
+}
+
+/** Only a counselor with an active share may write notes on a case. */
+export async function requireCounselorOnCase(db: Database, actor: SessionUser, caseId: string): Promise<CaseAccess> {
+  const access = await requireCaseAccess(db, actor, caseId, "read");
+  if (access.role !== "counselor") throw new AppError("FORBIDDEN", "只有受邀的债务顾问可以写建议");
+  return access;
 }

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { DebtTotalsPanel } from "@/components/debts/debt-totals";
+import { OpenRecommendations } from "@/components/sharing/open-recommendations";
 import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { serverApi } from "@/server/api/server";
@@ -19,7 +20,7 @@ export default async function DashboardPage() {
   const user = await requireSessionUser();
   if (user.role === "counselor") redirect("/clients");
   const api = await serverApi();
-  const { items, totals } = await api.debts.list();
+  const [{ items, totals }, notes] = await Promise.all([api.debts.list(), api.notes.list()]);
   const first = items[0];
 
   return (
@@ -28,6 +29,7 @@ export default async function DashboardPage() {
         <h1 className="text-2xl font-bold">你好，{user.name}</h1>
         <p className="mt-1 text-slate-700">欠债不是终点。先把情况理清楚，再一步一步来。</p>
       </div>
+      <OpenRecommendations notes={notes} />
       {items.length === 0 ? (
         <Card title="先做这一步：把所有借款找齐，记进债务清单">
           <ol className="list-decimal space-y-2 pl-5 text-slate-800">
