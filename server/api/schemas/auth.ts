@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { PASSWORD_MAX, PASSWORD_MIN } from "@/server/auth/password-policy";
 
 /** Shared by the sign-up form and the procedure: one set of rules, one set of messages. */
 export const emailSchema = z
@@ -8,8 +9,7 @@ export const emailSchema = z
   .max(254, { error: "邮箱太长了，请检查" })
   .pipe(z.email({ error: "邮箱格式不正确，例如 name@example.com" }));
 
-export const PASSWORD_MIN = 12;
-export const PASSWORD_MAX = 128;
+export { PASSWORD_MAX, PASSWORD_MIN };
 
 export const newPasswordSchema = z
   .string({ error: "请输入密码" })

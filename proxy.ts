@@ -1,0 +1,30 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { contentSecurityPolicy, securityHeaders } from "@/server/security-headers";
+
+/**
+ * Runs before every page and API route: a fresh CSP nonce per request (Next reads it from the
+ * request's CSP header and puts it on its own scripts), and the security headers on every response.
+ */
+export function proxy(request: NextRequest) {
+  const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
+  const dev = process.env.NODE_ENV !== "production";
+  const csp = contentSecurityPolicy(nonce, { dev });
+
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("x-nonce", nonce);
+  requestHeaders.set("content-security-policy", csp);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+
+  response.headers.set("content-security-policy", csp);
+  for (const [name, value] of securityHeaders({
+    production: !dev,
+    path: request.nextUrl.pathname,
+  })) {
+    response.headers.set(name, value);
+  }
+  return response;
+}
+
+export const config = {
+  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico).*)" }],
+};
