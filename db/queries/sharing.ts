@@ -31,7 +31,12 @@ export async function listSharesOfCase(db: Executor, caseId: string) {
 /** Pending invitations addressed to this email, with the borrower's name. */
 export async function listInvitationsForEmail(db: Executor, email: string) {
   return db
-    .select({ id: caseShares.id, caseId: caseShares.caseId, borrowerName: users.displayName, invitedAt: caseShares.invitedAt })
+    .select({
+      id: caseShares.id,
+      caseId: caseShares.caseId,
+      borrowerName: users.displayName,
+      invitedAt: caseShares.invitedAt,
+    })
     .from(caseShares)
     .innerJoin(cases, eq(cases.id, caseShares.caseId))
     .innerJoin(users, eq(users.id, cases.ownerId))
