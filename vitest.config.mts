@@ -14,6 +14,7 @@ export default defineConfig({
           include: ["server/**/*.test.ts", "db/**/*.test.ts", "components/**/*.test.ts"],
           exclude: ["**/*.integration.test.ts", "node_modules/**"],
           env: { TZ: "UTC" },
+          benchmark: { include: ["bench/**/*.bench.ts"] },
         },
       },
       {
