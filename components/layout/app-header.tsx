@@ -16,6 +16,9 @@ export function navItemsFor(role: SessionUser["role"]): NavItem[] {
     : [
         { href: "/dashboard", label: "首页" },
         { href: "/debts", label: "债务清单" },
+        { href: "/budget", label: "收支预算" },
+        { href: "/plan", label: "还款计划" },
+        { href: "/protection", label: "沟通与证据" },
         { href: "/sharing", label: "共享与访问" },
         { href: "/account", label: "账户与安全" },
       ];

@@ -4,3 +4,4 @@ export * from "./reference";
 export * from "./debts";
 export * from "./budget";
 export * from "./sharing";
+export * from "./protection";

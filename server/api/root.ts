@@ -1,15 +1,27 @@
 import { accountRouter } from "./routers/account";
+import { budgetRouter } from "./routers/budget";
+import { debtTransferRouter } from "./routers/debt-transfer";
 import { debtsRouter } from "./routers/debts";
+import { planRouter } from "./routers/plan";
 import { counselorRouter, notesRouter, progressRouter, sharingRouter } from "./routers/sharing";
+import { contactLogRouter } from "./routers/contact-log";
+import { deadlinesRouter } from "./routers/deadlines";
+import { evidenceRouter } from "./routers/evidence";
 import { createCallerFactory, router } from "./trpc";
 
 export const appRouter = router({
   account: accountRouter,
   debts: debtsRouter,
+  debtTransfer: debtTransferRouter,
+  budget: budgetRouter,
+  plan: planRouter,
   sharing: sharingRouter,
   counselor: counselorRouter,
   notes: notesRouter,
   progress: progressRouter,
+  contactLog: contactLogRouter,
+  evidence: evidenceRouter,
+  deadlines: deadlinesRouter,
 });
 
 export type AppRouter = typeof appRouter;

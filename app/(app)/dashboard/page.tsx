@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { DebtTotalsPanel } from "@/components/debts/debt-totals";
+import { CurrentStageCard } from "@/components/plan/current-stage-card";
+import { OpenCourtDeadlines } from "@/components/protection/open-deadlines";
 import { OpenRecommendations } from "@/components/sharing/open-recommendations";
 import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -22,6 +24,7 @@ export default async function DashboardPage() {
   const api = await serverApi();
   const [{ items, totals }, notes] = await Promise.all([api.debts.list(), api.notes.list()]);
   const first = items[0];
+  const stages = await api.plan.progress();
 
   return (
     <div className="flex flex-col gap-6">
@@ -29,6 +32,7 @@ export default async function DashboardPage() {
         <h1 className="text-2xl font-bold">你好，{user.name}</h1>
         <p className="mt-1 text-slate-700">欠债不是终点。先把情况理清楚，再一步一步来。</p>
       </div>
+      <OpenCourtDeadlines />
       <OpenRecommendations notes={notes} />
       {items.length === 0 ? (
         <Card title="先做这一步：把所有借款找齐，记进债务清单">
@@ -64,6 +68,7 @@ export default async function DashboardPage() {
           ) : null}
         </>
       )}
+      <CurrentStageCard progress={stages} />
     </div>
   );
 }

@@ -10,6 +10,8 @@ import { requireSessionUser } from "@/server/auth/session";
 
 export const metadata: Metadata = { title: "债务清单" };
 
+const exportLink = "inline-flex min-h-11 items-center text-brand-700 underline underline-offset-4";
+
 export default async function DebtListPage() {
   const user = await requireSessionUser();
   if (user.role !== "borrower") redirect("/clients");
@@ -20,7 +22,24 @@ export default async function DebtListPage() {
     <div className="flex flex-col gap-6">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-bold">债务清单</h1>
-        <ButtonLink href="/debts/new">添加一笔债务</ButtonLink>
+        <div className="flex flex-wrap items-center gap-x-3 gap-y-2">
+          <ButtonLink href="/debts/new">添加一笔债务</ButtonLink>
+          <ButtonLink href="/debts/import" variant="secondary">
+            导入
+          </ButtonLink>
+          {items.length > 0 ? (
+            <span className="text-slate-700">
+              导出{" "}
+              <a href="/api/debts/export?format=csv" download aria-label="导出 CSV" className={exportLink}>
+                CSV
+              </a>{" "}
+              /{" "}
+              <a href="/api/debts/export?format=xlsx" download aria-label="导出 Excel" className={exportLink}>
+                Excel
+              </a>
+            </span>
+          ) : null}
+        </div>
       </div>
 
       {items.length === 0 ? (

@@ -152,7 +152,8 @@ describe("progress links", () => {
   it("reveals nothing to a wrong or expired token", async () => {
     const borrower = await newUser("borrower");
     const link = await borrower.api.sharing.createLink({ label: "表姐", days: 7, showPlatforms: true });
-    expect(await resolveProgressLink(open.db, `${link.token.slice(0, -1)}A`, "192.0.2.2", now)).toBeNull();
+    const last = link.token.at(-1) === "A" ? "B" : "A";
+    expect(await resolveProgressLink(open.db, `${link.token.slice(0, -1)}${last}`, "192.0.2.2", now)).toBeNull();
     expect(await resolveProgressLink(open.db, "../../etc/passwd", "192.0.2.2", now)).toBeNull();
     const eightDaysLater = new Date(now.getTime() + 8 * 86_400_000);
     expect(await resolveProgressLink(open.db, link.token, "192.0.2.2", eightDaysLater)).toBeNull();
