@@ -22,17 +22,8 @@ export default async function BudgetPage() {
     </Card>
   );
 
-  return (
-    <div className="flex flex-col gap-6">
-      <div>
-        <h1 className="text-2xl font-bold">收支预算</h1>
-        <p className="mt-1 text-slate-700">
-          先算清楚每个月进多少、出多少，才知道每月能拿出多少钱还债。保住房租、伙食、医疗这些必要支出，是上岸的前提。
-        </p>
-      </div>
-
-      {saved ? null : form}
-
+  const analysisBlock = (
+    <>
       <BudgetTotals analysis={analysis} />
       <BudgetSuggestions analysis={analysis} />
       <BudgetBars analysis={analysis} />
@@ -45,8 +36,23 @@ export default async function BudgetPage() {
         </p>
         <p className="mt-1 text-xs text-slate-500">依据：{emergencyFund.source.citation}</p>
       </Card>
+    </>
+  );
 
-      {saved ? form : null}
+  return (
+    <div className="flex flex-col gap-6">
+      <div>
+        <h1 className="text-2xl font-bold">收支预算</h1>
+        <p className="mt-1 text-slate-700">
+          先算清楚每个月进多少、出多少，才知道每月能拿出多少钱还债。保住房租、伙食、医疗这些必要支出，是上岸的前提。
+        </p>
+      </div>
+
+      {/* The form keeps one place in the tree, so saving (which flips `saved`) never resets what was typed
+          or the confirmation; the analysis goes first once a budget is saved. */}
+      {saved ? analysisBlock : null}
+      {form}
+      {saved ? null : analysisBlock}
 
       <div className="flex flex-wrap gap-3">
         <ButtonLink href="/plan">用这个金额制定还款计划</ButtonLink>
