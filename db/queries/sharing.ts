@@ -1,6 +1,6 @@
-import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Executor } from "../client";
-import { caseAccessLog, caseShares, cases, counselorNotes, shareLinks, users } from "../schema";
+import { caseAccessLog, caseShares, cases, counselorNotes, deadlines, debts, shareLinks, users } from "../schema";
 
 export async function findShare(db: Executor, params: { caseId: string; counselorEmail: string }) {
   const [row] = await db
@@ -103,13 +103,24 @@ export async function listAccessLog(db: Executor, caseId: string) {
     .limit(100);
 }
 
-/** Last time anything in these cases was viewed or noted, per case. */
+/** The borrower's last change to each case: a debt edited or a note or deadline added. */
 export async function lastActivityOfCases(db: Executor, caseIds: string[]) {
   if (caseIds.length === 0) return new Map<string, Date>();
   const rows = await db
-    .select({ caseId: counselorNotes.caseId, at: sql<Date>`max(${counselorNotes.createdAt})` })
-    .from(counselorNotes)
-    .where(inArray(counselorNotes.caseId, caseIds))
-    .groupBy(counselorNotes.caseId);
+    .select({ caseId: debts.caseId, at: sql<string>`max(${debts.updatedAt})` })
+    .from(debts)
+    .where(inArray(debts.caseId, caseIds))
+    .groupBy(debts.caseId);
   return new Map(rows.map((r) => [r.caseId, new Date(r.at)]));
+}
+
+/** The earliest open court deadline of each case ("YYYY-MM-DD"). */
+export async function nextDeadlineOfCases(db: Executor, caseIds: string[]) {
+  if (caseIds.length === 0) return new Map<string, string>();
+  const rows = await db
+    .select({ caseId: deadlines.caseId, dueOn: sql<string>`min(${deadlines.dueOn})` })
+    .from(deadlines)
+    .where(and(inArray(deadlines.caseId, caseIds), isNull(deadlines.doneAt)))
+    .groupBy(deadlines.caseId);
+  return new Map(rows.map((r) => [r.caseId, String(r.dueOn)]));
 }

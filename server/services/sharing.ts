@@ -9,6 +9,8 @@ import type { Database } from "@/db/client";
 import {
   findLinkByHash,
   findShare,
+  lastActivityOfCases,
+  nextDeadlineOfCases,
   listAccessLog,
   listActiveCasesOfCounselor,
   listInvitationsForEmail,
@@ -21,6 +23,7 @@ import { findUserByEmail, normalizeEmail } from "@/db/queries/users";
 import { caseShares, counselorNotes, shareLinks } from "@/db/schema";
 import type { SessionUser } from "@/server/auth/session";
 import { AppError } from "@/server/errors";
+import { daysBetween } from "@/server/domain/legal";
 import { debtOverview } from "./debts";
 
 // ----- counselors -------------------------------------------------------------------------------
@@ -91,11 +94,23 @@ export function invitationsFor(db: Database, counselor: SessionUser) {
   return listInvitationsForEmail(db, normalizeEmail(counselor.email));
 }
 
+function isWithinDays(date: string | undefined, today: string, days: number): boolean {
+  return date !== undefined && daysBetween(today, date) <= days;
+}
+
 const STAGE_RANK: Record<string, number> = { current: 0, early: 1, reported: 2, collection: 3 };
 
-/** The counselor's clients, most urgent first: worst overdue stage, loans above the lines, amount owed. */
+/**
+ * The counselor's clients, most urgent first: a court deadline within 15 days, then the worst
+ * overdue stage, loans above the lines, amount owed.
+ */
 export async function counselorClients(db: Database, counselor: SessionUser, today: string) {
   const active = await listActiveCasesOfCounselor(db, counselor.id);
+  const caseIds = active.map((c) => c.caseId);
+  const [deadlineOf, activityOf] = await Promise.all([
+    nextDeadlineOfCases(db, caseIds),
+    lastActivityOfCases(db, caseIds),
+  ]);
   const clients = await Promise.all(
     active.map(async (c) => {
       const overview = await debtOverview(db, c.caseId, today);
@@ -111,7 +126,12 @@ export async function counselorClients(db: Database, counselor: SessionUser, tod
         aboveLineCount: overview.totals.aboveLineCount,
         debtCount: overview.totals.activeCount,
         worstStage: worst,
-        urgency: (STAGE_RANK[worst.id] ?? 0) * 10 + Math.min(overview.totals.aboveLineCount, 9),
+        nextDeadline: deadlineOf.get(c.caseId) ?? null,
+        lastActivity: activityOf.get(c.caseId) ?? null,
+        urgency:
+          (isWithinDays(deadlineOf.get(c.caseId), today, 15) ? 100 : 0) +
+          (STAGE_RANK[worst.id] ?? 0) * 10 +
+          Math.min(overview.totals.aboveLineCount, 9),
       };
     }),
   );

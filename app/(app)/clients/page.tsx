@@ -73,6 +73,14 @@ export default async function ClientsPage() {
                     <dt className="text-slate-600">债务</dt>
                     <dd>{c.debtCount} 笔</dd>
                   </div>
+                  <div>
+                    <dt className="text-slate-600">最近的法院期限</dt>
+                    <dd className={c.nextDeadline ? "font-semibold text-red-800" : ""}>{c.nextDeadline ?? "无"}</dd>
+                  </div>
+                  <div>
+                    <dt className="text-slate-600">最近更新</dt>
+                    <dd>{c.lastActivity ? formatDateTime(c.lastActivity) : "—"}</dd>
+                  </div>
                 </dl>
               </li>
             ))}

@@ -65,8 +65,17 @@ describe("sharing a case with a counselor", () => {
     expect((await counselor.api.debts.get({ caseId, id: debtId })).debt.platform).toBe("急用钱");
     await expectTrpcError(counselor.api.debts.update({ id: debtId, version, fields: loan }), "FORBIDDEN");
     await expectTrpcError(counselor.api.debts.setArchived({ id: debtId, version, archived: true }), "FORBIDDEN");
+    // Papers received on 2026-11-20: the answer is due 15 days later, and the client shows it.
+    await borrower.api.deadlines.create({ kind: "answer", receivedOn: "2026-11-20" });
     const [client] = await counselor.api.counselor.clients();
-    expect(client).toMatchObject({ caseId, borrowerName: "小林", owed: "5000.00", aboveLineCount: 1 });
+    expect(client).toMatchObject({
+      caseId,
+      borrowerName: "小林",
+      owed: "5000.00",
+      aboveLineCount: 1,
+      nextDeadline: "2026-12-05",
+    });
+    expect(client?.lastActivity).toBeInstanceOf(Date);
 
     await counselor.api.notes.add({ caseId, body: "先和急用钱协商停催，别再借新还旧。" });
     const [note] = await borrower.api.notes.list();
