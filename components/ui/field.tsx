@@ -1,5 +1,8 @@
 import { useId, type ComponentProps, type ReactNode } from "react";
 
+const controlClass =
+  "min-h-11 rounded-lg border border-slate-400 bg-white px-3 py-2 text-base text-slate-900 aria-invalid:border-red-700";
+
 /** A labelled input with an optional hint and error, wired for screen readers. */
 export function Field({
   label,
@@ -9,8 +12,6 @@ export function Field({
   ...input
 }: Omit<ComponentProps<"input">, "id"> & { label: string; hint?: ReactNode; error?: string | null }) {
   const id = useId();
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
   return (
     <div className={`flex flex-col gap-1 ${className}`}>
       <label htmlFor={id} className="font-medium text-slate-800">
@@ -19,26 +20,14 @@ export function Field({
       <input
         id={id}
         aria-invalid={error ? true : undefined}
-        aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined}
-        className="min-h-11 rounded-lg border border-slate-400 bg-white px-3 py-2 text-base text-slate-900 aria-invalid:border-red-700"
+        aria-describedby={describedBy(id, hint, error)}
+        className={controlClass}
         {...input}
       />
-      {hint ? (
-        <p id={hintId} className="text-sm text-slate-600">
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={errorId} className="text-sm text-red-800">
-          {error}
-        </p>
-      ) : null}
+      <FieldFooter id={id} hint={hint} error={error} />
     </div>
   );
 }
-
-const controlClass =
-  "min-h-11 rounded-lg border border-slate-400 bg-white px-3 py-2 text-base text-slate-900 aria-invalid:border-red-700";
 
 function describedBy(id: string, hint: unknown, error: unknown) {
   return [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
