@@ -7,7 +7,13 @@ import crypto from "node:crypto";
 import type { Database } from "@/db/client";
 import { evidence } from "@/db/schema";
 import type { Entry, Fixture } from "@/server/access/authorization-matrix.integration.test";
+import * as accountRights from "./authorization/account-rights";
+import * as payments from "./authorization/payments";
+import * as protectionDocuments from "./authorization/protection-documents";
+import * as recovery from "./authorization/recovery";
 import type { callerFor } from "./callers";
+
+const areas = [payments, protectionDocuments, recovery, accountRights];
 
 type Caller = ReturnType<typeof callerFor>;
 const forCase = (actor: string, f: Fixture) => (actor === "owner" ? {} : { caseId: f.caseId });
@@ -56,6 +62,7 @@ export const matrixEntriesExtra: Record<string, Entry> = {
     rule: "owner",
     call: (api, f) => api.deadlines.setDone({ id: f.extra.deadlineId ?? "", done: true }),
   },
+  ...Object.assign({}, ...areas.map((a) => a.entries)),
 };
 
 /** Records the extra entries aim at, created in the owner's case before the matrix runs. */
@@ -78,5 +85,11 @@ export async function matrixFixtureExtras(
       sha256: "0".repeat(64),
     })
     .returning({ id: evidence.id });
-  return { contactLogId: contact.id, deadlineId: deadline.id, evidenceId: file?.id ?? "" };
+  const extras: Record<string, string> = {
+    contactLogId: contact.id,
+    deadlineId: deadline.id,
+    evidenceId: file?.id ?? "",
+  };
+  for (const area of areas) Object.assign(extras, await area.fixtureExtras(db, owner, { ...fixture, extra: extras }));
+  return extras;
 }

@@ -63,6 +63,8 @@ export const debts = pgTable(
     /** 最早一期未还的还款日: overdue days are counted from it. */
     firstMissedDueDate: date("first_missed_due_date"),
     status: debtStatus("status").notNull().default("current"),
+    /** 结清日期: the day the debt was settled (by the last payment or by hand); credit milestones count from it. */
+    settledOn: date("settled_on"),
     notes: text("notes").notNull().default(""),
     archivedAt: timestamp("archived_at", { withTimezone: true }),
     /** Optimistic concurrency: every edit carries the version it read. */

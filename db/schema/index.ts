@@ -5,3 +5,4 @@ export * from "./debts";
 export * from "./budget";
 export * from "./sharing";
 export * from "./protection";
+export * from "./recovery";

@@ -7,6 +7,9 @@ import { counselorRouter, notesRouter, progressRouter, sharingRouter } from "./r
 import { contactLogRouter } from "./routers/contact-log";
 import { deadlinesRouter } from "./routers/deadlines";
 import { evidenceRouter } from "./routers/evidence";
+import { paymentsRouter } from "./routers/payments";
+import { agreementsRouter, complaintsRouter } from "./routers/protection-records";
+import { recoveryRouter } from "./routers/recovery";
 import { createCallerFactory, router } from "./trpc";
 
 export const appRouter = router({
@@ -22,6 +25,10 @@ export const appRouter = router({
   contactLog: contactLogRouter,
   evidence: evidenceRouter,
   deadlines: deadlinesRouter,
+  payments: paymentsRouter,
+  agreements: agreementsRouter,
+  complaints: complaintsRouter,
+  recovery: recoveryRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,0 +1,4 @@
+import { router } from "../trpc";
+
+/** 还款记录. */
+export const paymentsRouter = router({});
