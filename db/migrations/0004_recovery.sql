@@ -32,7 +32,7 @@ CREATE TABLE "payments" (
 CREATE TABLE "rate_limits" (
 	"key" text PRIMARY KEY NOT NULL,
 	"points" integer NOT NULL,
-	"expires_at" timestamp with time zone NOT NULL
+	"expire" timestamp with time zone
 );
 --> statement-breakpoint
 CREATE TABLE "rebuild_checklist" (
@@ -52,4 +52,4 @@ ALTER TABLE "rebuild_checklist" ADD CONSTRAINT "rebuild_checklist_case_id_cases_
 CREATE INDEX "emergency_fund_entries_case_idx" ON "emergency_fund_entries" USING btree ("case_id","on");--> statement-breakpoint
 CREATE INDEX "payments_case_idx" ON "payments" USING btree ("case_id","paid_on");--> statement-breakpoint
 CREATE INDEX "payments_debt_idx" ON "payments" USING btree ("debt_id","paid_on");--> statement-breakpoint
-CREATE INDEX "rate_limits_expires_idx" ON "rate_limits" USING btree ("expires_at");
+CREATE INDEX "rate_limits_expire_idx" ON "rate_limits" USING btree ("expire");

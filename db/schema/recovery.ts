@@ -93,17 +93,18 @@ export const rebuildChecklist = pgTable(
 );
 
 /**
- * Rate-limit counters shared by every app instance (sign-in attempts, share-link guesses):
- * a key, the points used in the current window and when the window ends.
+ * Rate-limit counters shared by every app instance (sign-in attempts, share-link guesses): a key,
+ * the points used in the current window and when the window ends. The column names are the ones
+ * rate-limiter-flexible's RateLimiterDrizzle expects.
  */
 export const rateLimits = pgTable(
   "rate_limits",
   {
     key: text("key").primaryKey(),
     points: integer("points").notNull(),
-    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    expire: timestamp("expire", { withTimezone: true }),
   },
-  (t) => [index("rate_limits_expires_idx").on(t.expiresAt)],
+  (t) => [index("rate_limits_expire_idx").on(t.expire)],
 );
 
 export type PaymentRow = typeof payments.$inferSelect;
