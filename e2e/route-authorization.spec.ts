@@ -71,7 +71,9 @@ test("case-data routes refuse signed-out callers, other borrowers and revoked co
   expect(revoked.status()).toBe(404);
   expect(await revoked.text()).toBe(await missingForRevoked.text());
   expect((await counselor.request.get(`/api/evidence/package?case=${caseId}`)).status()).toBe(404);
-  expect((await counselor.request.get("/api/debts/export?format=csv")).status()).toBe(403);
+  for (const route of ["/api/debts/export", "/api/payments/export", "/api/plan/schedule"]) {
+    expect((await counselor.request.get(`${route}?format=csv`)).status(), route).toBe(403);
+  }
   await counselorContext.close();
 
   // Another borrower: not found, and their export holds only their own debts.
@@ -89,6 +91,10 @@ test("case-data routes refuse signed-out callers, other borrowers and revoked co
   const anonymous = await browser.newContext();
   expect((await anonymous.request.get(evidenceHref ?? "")).status()).toBe(404);
   expect((await anonymous.request.get("/api/evidence/package")).status()).toBeGreaterThanOrEqual(401);
-  expect((await anonymous.request.get("/api/debts/export?format=csv")).status()).toBe(401);
+  for (const route of ["/api/debts/export", "/api/payments/export", "/api/plan/schedule"]) {
+    const refused = await anonymous.request.get(`${route}?format=xlsx`);
+    expect(refused.status(), route).toBe(401);
+    expect(await refused.text()).toMatch(/^请先登录，再导出/);
+  }
   await anonymous.close();
 });

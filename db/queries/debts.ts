@@ -1,9 +1,11 @@
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, sql, type SQL } from "drizzle-orm";
 import type { Executor } from "../client";
 import { debts } from "../schema";
 
 export type DebtRow = typeof debts.$inferSelect;
 export type NewDebtRow = typeof debts.$inferInsert;
+/** Column changes: values, or SQL computed from the row being updated. */
+export type DebtChanges = { [K in keyof NewDebtRow]?: NewDebtRow[K] | SQL };
 
 export async function listDebtsOfCase(db: Executor, caseId: string): Promise<DebtRow[]> {
   return db.select().from(debts).where(eq(debts.caseId, caseId)).orderBy(asc(debts.createdAt));
@@ -31,7 +33,7 @@ export async function insertDebts(db: Executor, rows: NewDebtRow[]): Promise<Deb
 export async function updateDebtIfVersion(
   db: Executor,
   params: { caseId: string; debtId: string; version: number },
-  changes: Partial<NewDebtRow>,
+  changes: DebtChanges,
 ): Promise<DebtRow | undefined> {
   const [row] = await db
     .update(debts)

@@ -926,9 +926,9 @@ function columnWidths(headers: readonly string[]) {
   return headers.map((h) => ({ width: Math.max(10, Math.min(28, h.length * 2 + 2)) }));
 }
 
-export async function toXlsx(table: OutTable, instructions?: OutTable): Promise<Uint8Array> {
+export async function toXlsx(table: OutTable, instructions?: OutTable, sheet = "债务清单"): Promise<Uint8Array> {
   const sheets = [
-    { data: sheetOf(table), sheet: "债务清单", columns: columnWidths(table.headers), stickyRowsCount: 1 },
+    { data: sheetOf(table), sheet, columns: columnWidths(table.headers), stickyRowsCount: 1 },
     ...(instructions
       ? [{ data: sheetOf(instructions), sheet: "填写说明", columns: [{ width: 26 }, { width: 8 }, { width: 70 }] }]
       : []),
@@ -1005,7 +1005,7 @@ export interface DownloadFile {
   contentType: string;
 }
 
-const CONTENT_TYPE: Record<TransferFormat, string> = {
+export const CONTENT_TYPE: Record<TransferFormat, string> = {
   csv: "text/csv; charset=utf-8",
   xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 };

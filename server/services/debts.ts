@@ -3,16 +3,19 @@
  * (server/access); these functions only ever touch the case they are given.
  */
 import type Decimal from "decimal.js";
+import { sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import {
   findDebtInCase,
   insertDebts,
   listDebtsOfCase,
   updateDebtIfVersion,
+  type DebtChanges,
   type DebtRow,
   type NewDebtRow,
 } from "@/db/queries/debts";
 import { listLprFixings } from "@/db/queries/reference";
+import { debts } from "@/db/schema";
 import type { DebtFields } from "@/server/api/schemas/debts";
 import { RateError } from "@/server/domain/apr";
 import { loanCost, REPAYMENT_METHOD_LABEL, type RepaymentMethod } from "@/server/domain/debt-terms";
@@ -88,7 +91,7 @@ export async function createDebts(db: Database, caseId: string, list: DebtFields
 async function writeIfCurrent(
   db: Database,
   params: { caseId: string; debtId: string; version: number },
-  changes: Partial<NewDebtRow>,
+  changes: DebtChanges,
 ) {
   const row = await updateDebtIfVersion(db, params, changes);
   if (row) return { id: row.id, version: row.version };
@@ -104,12 +107,17 @@ export function updateDebt(
   return writeIfCurrent(db, params, toColumns(fields));
 }
 
+/** A debt marked settled by hand keeps the day it was first settled; any other status clears it. */
 export function setDebtStatus(
   db: Database,
   params: { caseId: string; debtId: string; version: number },
   status: DebtStatus,
+  today: string,
 ) {
-  return writeIfCurrent(db, params, { status });
+  return writeIfCurrent(db, params, {
+    status,
+    settledOn: status === "settled" ? sql<string>`coalesce(${debts.settledOn}, ${today}::date)` : null,
+  });
 }
 
 export function setDebtArchived(

@@ -4,12 +4,16 @@ import { formatMonthLong } from "@/components/plan/format";
 import { PlanForm } from "@/components/plan/plan-form";
 import { PayoffSchedule, PlanProblem, PlanSummary, StrategyComparisonTable } from "@/components/plan/plan-result";
 import { PrintButton } from "@/components/plan/print-button";
+import { PaymentForm } from "@/components/payments/payment-form";
+import { PaymentExportLinks, PaymentHistoryList } from "@/components/payments/payment-history";
 import { StageChecklist } from "@/components/plan/stage-checklist";
 import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { Money } from "@/components/ui/money";
 import { serverApi } from "@/server/api/server";
 import { requireSessionUser } from "@/server/auth/session";
 import { SELF_RESCUE_SOURCE } from "@/server/domain/plan";
+import { shanghaiToday } from "@/server/domain/time";
 
 export const metadata: Metadata = { title: "还款计划" };
 
@@ -24,8 +28,12 @@ export default async function PlanPage() {
   const user = await requireSessionUser();
   if (user.role !== "borrower") redirect("/clients");
   const api = await serverApi();
-  const [plan, progress] = await Promise.all([api.plan.get(), api.plan.progress()]);
+  const [plan, progress, payments] = await Promise.all([api.plan.get(), api.plan.progress(), api.payments.list()]);
   const { result } = plan;
+  const today = shanghaiToday(new Date());
+  // The plan is recomputed from today's balances: its first month is what is still to pay this month.
+  const stillDue =
+    result.status === "ok" && result.months[0]?.month === today.slice(0, 7) ? result.months[0].payment : null;
 
   return (
     <div className="flex flex-col gap-6">
@@ -53,6 +61,24 @@ export default async function PlanPage() {
         <>
           {result.status === "ok" ? <PlanSummary result={result} /> : <PlanProblem result={result} />}
           {plan.comparison ? <StrategyComparisonTable comparison={plan.comparison} /> : null}
+
+          <Card title="本月还款" className="print:hidden">
+            <p className="mb-4 text-slate-800">
+              本月已还 <Money value={payments.paidThisMonth} />
+              {stillDue !== null ? (
+                <>
+                  ，按计划本月还需还 <Money value={stillDue} />
+                </>
+              ) : null}
+              。记下每一笔还款，剩余待还和计划会一起更新。
+            </p>
+            <PaymentForm debts={plan.debts.map((d) => ({ id: d.id, platform: d.platform }))} today={today} />
+            <h3 className="mt-5 mb-2 font-semibold">最近的还款</h3>
+            <PaymentHistoryList history={payments} showPlatform canDelete limit={5} />
+            <div className="mt-3 text-sm">
+              <PaymentExportLinks />
+            </div>
+          </Card>
 
           <Card title="调整计划" className="print:hidden">
             {plan.excludedCount > 0 ? (

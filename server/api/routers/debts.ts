@@ -46,7 +46,12 @@ export const debtsRouter = router({
   /** 暂停 / 结清 / 协商中 …: a status change also carries the version it read. */
   setStatus: signedInProcedure.input(setDebtStatusInput).mutation(async ({ ctx, input }) => {
     const own = await requireOwnCase(ctx.db, ctx.user);
-    return setDebtStatus(ctx.db, { caseId: own.caseId, debtId: input.id, version: input.version }, input.status);
+    return setDebtStatus(
+      ctx.db,
+      { caseId: own.caseId, debtId: input.id, version: input.version },
+      input.status,
+      shanghaiToday(ctx.now()),
+    );
   }),
 
   /** 归档: hidden from the list and the totals, kept for the record; can be restored. */

@@ -4,6 +4,8 @@ import { notFound, redirect } from "next/navigation";
 import { TRPCError } from "@trpc/server";
 import { DebtActions } from "@/components/debts/debt-actions";
 import { RateBadges } from "@/components/debts/rate-badges";
+import { PaymentForm } from "@/components/payments/payment-form";
+import { PaymentExportLinks, PaymentHistoryList } from "@/components/payments/payment-history";
 import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Money, Percent } from "@/components/ui/money";
@@ -11,6 +13,7 @@ import { NotLegalAdvice } from "@/components/ui/not-legal-advice";
 import { serverApi } from "@/server/api/server";
 import { requireSessionUser } from "@/server/auth/session";
 import { SOURCE_MARK_LABEL } from "@/server/domain/legal";
+import { shanghaiToday } from "@/server/domain/time";
 
 export const metadata: Metadata = { title: "债务详情" };
 
@@ -37,6 +40,8 @@ export default async function DebtDetailPage({ params }: { params: Promise<{ id:
   if (user.role !== "borrower") redirect("/clients");
   const { id } = await params;
   const { debt, consequences, rateLines, rateNotes, notLegalAdvice } = await loadDetail(id);
+  const history = await (await serverApi()).payments.list({ debtId: debt.id });
+  const canPay = !debt.archived && debt.status !== "settled";
 
   return (
     <div className="flex flex-col gap-6">
@@ -57,6 +62,25 @@ export default async function DebtDetailPage({ params }: { params: Promise<{ id:
           修改
         </ButtonLink>
       </div>
+
+      <Card title="还款记录">
+        <p className="mb-3 text-slate-700">
+          已记录还款 <Money value={history.totalPaid} />
+          ，剩余待还 <Money value={debt.outstanding} />。
+        </p>
+        {canPay ? (
+          <PaymentForm debtId={debt.id} today={shanghaiToday(new Date())} />
+        ) : (
+          <p className="text-slate-700">
+            {debt.archived ? "这笔债务已归档，恢复后才能记录还款。" : "这笔债务已结清。"}
+          </p>
+        )}
+        <h3 className="mt-5 mb-2 font-semibold">历史还款</h3>
+        <PaymentHistoryList history={history} showPlatform={false} canDelete />
+        <div className="mt-3 text-sm">
+          <PaymentExportLinks debtId={canPay ? debt.id : undefined} />
+        </div>
+      </Card>
 
       <Card title="真实成本">
         <dl className="grid grid-cols-2 gap-x-4 gap-y-3 sm:grid-cols-3">
