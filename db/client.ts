@@ -24,7 +24,7 @@ export function dataFolder(): string {
 }
 
 /** dev, start and tests never share an embedded database directory. */
-function pgliteDirectory(): string {
+export function pgliteDirectory(): string {
   const mode = process.env.NODE_ENV === "production" ? "start" : "dev";
   return path.join(/*turbopackIgnore: true*/ dataFolder(), `pglite-${mode}`);
 }
