@@ -2,12 +2,20 @@ import { describe, expect, it } from "vitest";
 import {
   addMonthsClamped,
   addYearsClamped,
+  balanceAtEndOfMonths,
   checkNewBorrowing,
   CREDIT_REPAIR_SCAM_WARNING,
   creditMilestones,
   emergencyFundProgress,
   habitStreak,
+  monthOfDay,
+  monthSpan,
+  owedAtEndOfMonths,
+  paidPerMonth,
+  REBUILD_CHECKLIST,
+  REBUILD_CHECKLIST_IDS,
   shanghaiDate,
+  shiftMonth,
 } from "./credit";
 
 describe("date arithmetic", () => {
@@ -194,5 +202,72 @@ describe("checkNewBorrowing", () => {
 
   it("explains credit repair scams", () => {
     expect(CREDIT_REPAIR_SCAM_WARNING.text).toContain("不能删除真实的逾期记录");
+  });
+});
+
+describe("months", () => {
+  it("spans months across a year end, both ends included", () => {
+    expect(monthSpan("2025-11", "2026-02")).toEqual(["2025-11", "2025-12", "2026-01", "2026-02"]);
+    expect(monthSpan("2026-02", "2026-02")).toEqual(["2026-02"]);
+    expect(monthSpan("2026-03", "2026-02")).toEqual([]);
+  });
+
+  it("shifts months both ways and takes the month of a leap day", () => {
+    expect(shiftMonth("2026-01", -1)).toBe("2025-12");
+    expect(shiftMonth("2025-12", 14)).toBe("2027-02");
+    expect(monthOfDay("2028-02-29")).toBe("2028-02");
+    expect(() => monthOfDay("2027-02-29")).toThrow("日期不存在");
+    expect(() => monthSpan("2026-13", "2027-01")).toThrow("YYYY-MM");
+  });
+});
+
+describe("progress over time", () => {
+  const payments = [
+    { on: "2025-12-31", amount: "500.10" },
+    { on: "2026-01-01", amount: "300" },
+    { on: "2026-01-31", amount: "200.05" },
+    { on: "2026-03-15", amount: "1000" },
+  ];
+  const months = ["2025-11", "2025-12", "2026-01", "2026-02", "2026-03", "2026-04"];
+
+  it("adds up the payments of each month, exactly, month ends included", () => {
+    expect(paidPerMonth(payments, months).map((d) => d.toFixed(2))).toEqual([
+      "0.00",
+      "500.10",
+      "500.05",
+      "0.00",
+      "1000.00",
+      "0.00",
+    ]);
+  });
+
+  it("rebuilds the balance at each month end from today's balance plus the later payments", () => {
+    // Owed today (after all four payments): 4,000. Before any of them: 4,000 + 2,000.15.
+    expect(owedAtEndOfMonths("4000", payments, months).map((d) => d.toFixed(2))).toEqual([
+      "6000.15",
+      "5500.05",
+      "5000.00",
+      "5000.00",
+      "4000.00",
+      "4000.00",
+    ]);
+  });
+
+  it("the fund balance counts deposits and withdrawals up to each month end, never below 0", () => {
+    const entries = [
+      { on: "2026-01-10", amount: "1000" },
+      { on: "2026-02-28", amount: "-300.50" },
+      { on: "2026-03-01", amount: "-2000" },
+    ];
+    expect(
+      balanceAtEndOfMonths(entries, ["2025-12", "2026-01", "2026-02", "2026-03"]).map((d) => d.toFixed(2)),
+    ).toEqual(["0.00", "1000.00", "699.50", "0.00"]);
+  });
+});
+
+describe("rebuild checklist", () => {
+  it("has unique ids, the dedicated repayment account first", () => {
+    expect(REBUILD_CHECKLIST_IDS.size).toBe(REBUILD_CHECKLIST.length);
+    expect(REBUILD_CHECKLIST[0]?.id).toBe("account.open");
   });
 });

@@ -423,3 +423,141 @@ export const CREDIT_REPAIR_SCAM_WARNING = {
     "记录有错误时，可以自己免费向征信中心或出借方提出异议。",
   source: CREDIT_SOURCES.creditRepairScam,
 } as const;
+
+// ---------------------------------------------------------------------------------------------
+// Progress over time (the dashboard's charts)
+// ---------------------------------------------------------------------------------------------
+
+/** A calendar month "YYYY-MM". */
+export type Month = string;
+
+const MONTH_RE = /^(\d{4})-(\d{2})$/;
+
+function monthIndex(month: Month): number {
+  const match = MONTH_RE.exec(month);
+  const m = match ? Number(match[2]) : 0;
+  if (!match || m < 1 || m > 12) throw new RangeError(`月份格式应为 YYYY-MM：${month}`);
+  return Number(match[1]) * 12 + (m - 1);
+}
+
+function monthOfIndex(index: number): Month {
+  const year = Math.floor(index / 12);
+  return `${pad(year, 4)}-${pad(index - year * 12 + 1)}`;
+}
+
+/** The month of a day: "2026-02-29" → "2026-02". */
+export function monthOfDay(day: string): Month {
+  parseDate(day);
+  return day.slice(0, 7);
+}
+
+/** Every month from `from` to `to`, both included; empty when `to` is before `from`. */
+export function monthSpan(from: Month, to: Month): Month[] {
+  const a = monthIndex(from);
+  const b = monthIndex(to);
+  const out: Month[] = [];
+  for (let i = a; i <= b; i++) out.push(monthOfIndex(i));
+  return out;
+}
+
+/** `month` plus `n` months (negative goes back). */
+export function shiftMonth(month: Month, n: number): Month {
+  return monthOfIndex(monthIndex(month) + n);
+}
+
+export interface DatedAmount {
+  /** "YYYY-MM-DD". */
+  on: string;
+  /** A decimal string or Decimal; for the emergency fund, negative for money taken out. */
+  amount: DecInput;
+}
+
+function byMonth(entries: readonly DatedAmount[]): Map<number, Dec> {
+  const out = new Map<number, Dec>();
+  for (const e of entries) {
+    const key = monthIndex(monthOfDay(e.on));
+    out.set(key, (out.get(key) ?? new Dec(0)).plus(toDec(e.amount)));
+  }
+  return out;
+}
+
+/** The total paid in each of the given months (0 for a month without payments). */
+export function paidPerMonth(payments: readonly DatedAmount[], months: readonly Month[]): Dec[] {
+  const totals = byMonth(payments);
+  return months.map((m) => totals.get(monthIndex(m)) ?? new Dec(0));
+}
+
+/**
+ * What was still owed at the end of each month, rebuilt from today's balance: every payment lowered
+ * the balance when it was recorded, so the balance at the end of a past month is what is owed now
+ * plus everything paid after that month. Months in the future get today's balance (nothing paid yet).
+ * This knows nothing of interest or fees added in between; it shows what the payments achieved.
+ */
+export function owedAtEndOfMonths(
+  owedNow: DecInput,
+  payments: readonly DatedAmount[],
+  months: readonly Month[],
+): Dec[] {
+  const now = toDec(owedNow);
+  const totals = [...byMonth(payments).entries()];
+  return months.map((m) => {
+    const idx = monthIndex(m);
+    return totals.reduce((acc, [k, v]) => (k > idx ? acc.plus(v) : acc), now);
+  });
+}
+
+/** The emergency fund's balance at the end of each month: every entry up to that month (never below 0). */
+export function balanceAtEndOfMonths(entries: readonly DatedAmount[], months: readonly Month[]): Dec[] {
+  const totals = [...byMonth(entries).entries()];
+  return months.map((m) => {
+    const idx = monthIndex(m);
+    const total = totals.reduce((acc, [k, v]) => (k <= idx ? acc.plus(v) : acc), new Dec(0));
+    return Dec.max(total, new Dec(0));
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// The dedicated repayment account (专用还款账户) checklist
+// ---------------------------------------------------------------------------------------------
+
+export interface RebuildChecklistItem {
+  id: string;
+  title: string;
+  detail: string;
+}
+
+/** Habits that keep a repayment from being missed by accident (rules of thumb). */
+export const REBUILD_CHECKLIST: readonly RebuildChecklistItem[] = [
+  {
+    id: "account.open",
+    title: "开一个专门用来还款的银行账户",
+    detail: "一张只用来还款的借记卡，不和日常消费混在一起，余额一眼就知道够不够。",
+  },
+  {
+    id: "account.transferOnPayday",
+    title: "发工资当天，把这个月的还款额转进还款账户",
+    detail: "先还款、再消费。可以在银行 App 里设置每月自动转账。",
+  },
+  {
+    id: "account.autoDebit",
+    title: "各笔还款都从这个账户自动扣款",
+    detail: "和出借方确认扣款账户、扣款日；自动扣款前一天确认余额充足。",
+  },
+  {
+    id: "account.noCreditPay",
+    title: "还款账户不开通信用支付，不绑定借款 App",
+    detail: "避免“先借一笔还另一笔”：还款账户只进不出到消费。",
+  },
+  {
+    id: "reminders.set",
+    title: "在手机日历里设好每个还款日前 3 天的提醒",
+    detail: "提醒里写上平台、金额和扣款账户。",
+  },
+  {
+    id: "report.firstCheck",
+    title: "结清后查一次本人征信报告",
+    detail: "每年两次免费；可以在中国人民银行征信中心网站或银行 App 查询，核对结清的债务显示正确。",
+  },
+];
+
+export const REBUILD_CHECKLIST_IDS: ReadonlySet<string> = new Set(REBUILD_CHECKLIST.map((i) => i.id));
