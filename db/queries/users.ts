@@ -1,6 +1,6 @@
-import { eq, sql } from "drizzle-orm";
+import { eq, or, sql } from "drizzle-orm";
 import type { Executor } from "../client";
-import { auditEvents, cases, users } from "../schema";
+import { auditEvents, cases, evidence, users } from "../schema";
 
 export type UserRole = (typeof users.$inferSelect)["role"];
 
@@ -49,8 +49,66 @@ export async function bumpSessionVersion(db: Executor, userId: string): Promise<
   return row.sessionVersion;
 }
 
+/**
+ * Sets a new password hash and moves the session version on, so every session issued before is
+ * refused at its next request. Returns the new session version.
+ */
+export async function setPasswordHash(db: Executor, userId: string, passwordHash: string): Promise<number> {
+  const [row] = await db
+    .update(users)
+    .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date() })
+    .where(eq(users.id, userId))
+    .returning({ sessionVersion: users.sessionVersion });
+  if (!row) throw new Error("user not found");
+  return row.sessionVersion;
+}
+
+/** The blob-store keys of every evidence file in the cases this user owns. */
+export async function evidenceKeysOfOwner(db: Executor, userId: string): Promise<string[]> {
+  const rows = await db
+    .select({ key: evidence.storageKey })
+    .from(evidence)
+    .innerJoin(cases, eq(cases.id, evidence.caseId))
+    .where(eq(cases.ownerId, userId));
+  return rows.map((r) => r.key);
+}
+
+/**
+ * Deletes the account. The schema cascades the rest: the borrower's case with everything in it,
+ * shares given to and by them, their notes; audit events keep their rows with the user link unset.
+ * Returns false when there was no such account.
+ */
+export async function deleteUser(db: Executor, userId: string): Promise<boolean> {
+  const rows = await db.delete(users).where(eq(users.id, userId)).returning({ id: users.id });
+  return rows.length > 0;
+}
+
+/**
+ * Before an account is deleted: its audit events keep only their type and time (the email,
+ * address, browser and detail go), including sign-in attempts typed with its email.
+ */
+export async function anonymizeAuditEventsOf(db: Executor, userId: string, email: string): Promise<void> {
+  await db
+    .update(auditEvents)
+    .set({ email: null, ip: null, userAgent: null, detail: null })
+    .where(or(eq(auditEvents.userId, userId), eq(auditEvents.email, normalizeEmail(email))));
+}
+
 export type AuditEventType =
-  "sign_up" | "sign_in_success" | "sign_in_failure" | "sign_in_blocked" | "sign_out_everywhere";
+  | "sign_up"
+  | "sign_in_success"
+  | "sign_in_failure"
+  | "sign_in_blocked"
+  | "sign_out_everywhere"
+  | "password_check_failure"
+  | "password_changed"
+  | "account_deleted"
+  | "data_exported"
+  | "share_invited"
+  | "share_accepted"
+  | "share_revoked"
+  | "link_created"
+  | "link_revoked";
 
 export async function recordAuditEvent(
   db: Executor,

@@ -7,7 +7,7 @@ import { AppError } from "@/server/errors";
 import { authenticate } from "./accounts";
 import { authSecret } from "./secret";
 import { clientAddress } from "./request-meta";
-import { recheckSessionToken } from "./session-token";
+import { adoptSessionVersion, recheckSessionToken } from "./session-token";
 
 declare module "next-auth" {
   interface Session {
@@ -65,13 +65,15 @@ export function authOptions(): NextAuthOptions {
       /**
        * Runs on sign-in and on every session read. After sign-in it re-checks the account on each
        * request: a deleted account or a changed session version (sign-out everywhere, password
-       * change) ends the session at once.
+       * change) ends the session at once — except the browser that changed the password, which
+       * updates its session with the proof the change returned (see session-version-proof.ts).
        */
-      async jwt({ token, user }) {
+      async jwt({ token, user, trigger, session }) {
         if (user) {
           return { ...token, sub: user.id, name: user.name, role: user.role, sv: user.sessionVersion };
         }
-        return recheckSessionToken(await getDb(), token);
+        const current = trigger === "update" ? adoptSessionVersion(token, session) : token;
+        return recheckSessionToken(await getDb(), current);
       },
       session({ session, token }) {
         session.user = {

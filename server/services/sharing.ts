@@ -4,7 +4,6 @@
  */
 import crypto from "node:crypto";
 import { and, eq, isNull } from "drizzle-orm";
-import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
 import type { Database } from "@/db/client";
 import {
   findLinkByHash,
@@ -21,6 +20,8 @@ import {
 } from "@/db/queries/sharing";
 import { findUserByEmail, normalizeEmail } from "@/db/queries/users";
 import { caseShares, counselorNotes, shareLinks } from "@/db/schema";
+import { recordCaseAuditEvent } from "@/server/auth/audit";
+import { recordShareLinkGuess, shareLinkGuessesBlocked } from "@/server/auth/rate-limit";
 import type { SessionUser } from "@/server/auth/session";
 import { AppError } from "@/server/errors";
 import { daysBetween } from "@/server/domain/legal";
@@ -48,10 +49,12 @@ export async function inviteCounselor(db: Database, caseId: string, ownerEmail: 
       .update(caseShares)
       .set({ status: "pending", counselorId: null, invitedAt: new Date(), respondedAt: null, revokedAt: null })
       .where(eq(caseShares.id, existing.id));
+    await recordCaseAuditEvent(db, caseId, "share_invited", { detail: email });
     return { id: existing.id };
   }
   const [row] = await db.insert(caseShares).values({ caseId, counselorEmail: email }).returning({ id: caseShares.id });
   if (!row) throw new Error("insert returned no row");
+  await recordCaseAuditEvent(db, caseId, "share_invited", { detail: email });
   return row;
 }
 
@@ -61,9 +64,10 @@ export async function revokeShare(db: Database, caseId: string, shareId: string)
     .update(caseShares)
     .set({ status: "revoked", revokedAt: new Date() })
     .where(and(eq(caseShares.id, shareId), eq(caseShares.caseId, caseId)))
-    .returning({ id: caseShares.id });
+    .returning({ id: caseShares.id, counselorEmail: caseShares.counselorEmail });
   if (!row) throw new AppError("NOT_FOUND", "找不到这条授权");
-  return row;
+  await recordCaseAuditEvent(db, caseId, "share_revoked", { detail: row.counselorEmail });
+  return { id: row.id };
 }
 
 export async function respondToInvitation(db: Database, counselor: SessionUser, shareId: string, accept: boolean) {
@@ -83,6 +87,12 @@ export async function respondToInvitation(db: Database, counselor: SessionUser, 
     )
     .returning({ id: caseShares.id, caseId: caseShares.caseId });
   if (!row) throw new AppError("NOT_FOUND", "找不到这条邀请，它可能已被撤回");
+  if (accept) {
+    await recordCaseAuditEvent(db, row.caseId, "share_accepted", {
+      detail: normalizeEmail(counselor.email),
+      alsoUserId: counselor.id,
+    });
+  }
   return row;
 }
 
@@ -190,6 +200,7 @@ export async function createProgressLink(
     .values({ caseId, tokenHash: hashToken(token), label: input.label, showPlatforms: input.showPlatforms, expiresAt })
     .returning({ id: shareLinks.id });
   if (!row) throw new Error("insert returned no row");
+  await recordCaseAuditEvent(db, caseId, "link_created", { detail: input.label });
   return { id: row.id, token, expiresAt };
 }
 
@@ -198,9 +209,10 @@ export async function revokeProgressLink(db: Database, caseId: string, linkId: s
     .update(shareLinks)
     .set({ revokedAt: new Date() })
     .where(and(eq(shareLinks.id, linkId), eq(shareLinks.caseId, caseId), isNull(shareLinks.revokedAt)))
-    .returning({ id: shareLinks.id });
+    .returning({ id: shareLinks.id, label: shareLinks.label });
   if (!row) throw new AppError("NOT_FOUND", "找不到这个链接，或它已经被收回");
-  return row;
+  await recordCaseAuditEvent(db, caseId, "link_revoked", { detail: row.label });
+  return { id: row.id };
 }
 
 export async function linksOfCase(db: Database, caseId: string, now: Date) {
@@ -217,21 +229,16 @@ export async function linksOfCase(db: Database, caseId: string, now: Date) {
   }));
 }
 
-const linkGuesses = new RateLimiterMemory({ keyPrefix: "share-link", points: 30, duration: 600, blockDuration: 600 });
-
 /**
  * The link a token opens, or null for a wrong, expired or revoked token — the page shows the same
  * "not available" for all of them. Failed lookups are limited per address; a valid view is counted
  * and logged.
  */
 export async function resolveProgressLink(db: Database, token: string, ip: string, now: Date) {
-  const blocked = await linkGuesses.get(ip);
-  if (blocked && blocked.remainingPoints <= 0) return null;
+  if (await shareLinkGuessesBlocked(db, ip)) return null;
   const link = /^[A-Za-z0-9_-]{43}$/.test(token) ? await findLinkByHash(db, hashToken(token)) : undefined;
   if (!link || link.revokedAt || link.expiresAt <= now) {
-    await linkGuesses.penalty(ip, 1).catch((e: unknown) => {
-      if (!(e instanceof RateLimiterRes)) throw e;
-    });
+    await recordShareLinkGuess(db, ip);
     return null;
   }
   await db
