@@ -57,7 +57,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ["scripts/**", "db/seed/**", "db/migrate-cli.ts", "e2e/**", "test/**", "bench/**"],
+    files: ["scripts/**", "db/seed/**", "db/migrate-cli.ts", "db/backup-cli.ts", "e2e/**", "test/**", "bench/**"],
     rules: { "no-console": "off" },
   },
 );
