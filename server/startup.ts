@@ -1,6 +1,8 @@
 // Runs once when the server starts.
 import { getDatabase } from "@/db/client";
 import { authSecret } from "./auth/secret";
+import { sweepEvidenceStore } from "./evidence/sweep";
+import { evidenceStore } from "./storage/local-folder";
 
 // Refuse to start in production without the secrets it needs, with a message that says what to set.
 try {
@@ -12,6 +14,22 @@ try {
 
 // Open the database (and apply migrations) now rather than on the first request: the embedded
 // database's first start takes several seconds. A failure here is retried by the first request.
-getDatabase().catch((err: unknown) => {
-  console.error("[startup] the database could not be opened yet:", err instanceof Error ? err.message : err);
-});
+// Once it is open, sweep the evidence store: unfinished uploads and blobs without a row, older than an hour.
+getDatabase().then(
+  (open) =>
+    sweepEvidenceStore({ db: open.db, store: evidenceStore() }).then(
+      (swept) => {
+        if (swept.temporaryFilesRemoved + swept.orphanBlobsRemoved > 0) {
+          console.warn(
+            `[startup] evidence sweep removed ${swept.temporaryFilesRemoved} unfinished upload(s) and ${swept.orphanBlobsRemoved} file(s) without a record`,
+          );
+        }
+      },
+      (err: unknown) => {
+        console.error("[startup] the evidence sweep failed:", err instanceof Error ? err.message : err);
+      },
+    ),
+  (err: unknown) => {
+    console.error("[startup] the database could not be opened yet:", err instanceof Error ? err.message : err);
+  },
+);

@@ -18,17 +18,21 @@ interface FileOutcome {
  */
 export function EvidenceUploadForm({
   debts,
+  entries = [],
   limitsText,
   allowedTypes,
   accept,
 }: {
   debts: { id: string; platform: string }[];
+  /** Contact-log entries the files may prove (沟通记录), newest first. */
+  entries?: { id: string; label: string }[];
   limitsText: string;
   allowedTypes: string;
   accept: string;
 }) {
   const router = useRouter();
   const fileInput = useRef<HTMLInputElement>(null);
+  const [chosen, setChosen] = useState<string[]>([]);
   const [progress, setProgress] = useState<{ done: number; total: number; current: string } | null>(null);
   const [outcomes, setOutcomes] = useState<FileOutcome[]>([]);
   const [error, setError] = useState<string | null>(null);
@@ -45,7 +49,8 @@ export function EvidenceUploadForm({
     for (const [i, file] of files.entries()) {
       setProgress({ done: i, total: files.length, current: file.name });
       const body = new FormData();
-      for (const key of ["debtId", "description", "capturedAt"]) body.append(key, String(data.get(key) ?? ""));
+      for (const key of ["debtId", "contactLogId", "description", "capturedAt"])
+        body.append(key, String(data.get(key) ?? ""));
       body.append("files", file, file.name);
       try {
         const res = await fetch("/api/evidence/upload", { method: "POST", body });
@@ -72,6 +77,7 @@ export function EvidenceUploadForm({
     setProgress(null);
     if (results.some((r) => r.ok)) {
       form.reset();
+      setChosen([]);
       router.refresh();
     }
   }
@@ -86,19 +92,38 @@ export function EvidenceUploadForm({
       }}
     >
       <div className="flex flex-col gap-1">
-        <label htmlFor="evidence-files" className="font-medium text-slate-800">
+        <span id="evidence-files-label" className="font-medium text-slate-800">
           选择文件（可多选）
-        </label>
-        <input
-          ref={fileInput}
-          id="evidence-files"
-          name="files"
-          type="file"
-          multiple
-          accept={accept}
-          aria-describedby="evidence-files-hint"
-          className="min-h-11 rounded-lg border border-slate-400 bg-white px-3 py-2 text-base file:mr-3 file:rounded file:border-0 file:bg-slate-100 file:px-3 file:py-1"
-        />
+        </span>
+        <div className="flex flex-wrap items-center gap-3">
+          {/* The native control stays (keyboard, screen readers, phones' pickers); its English button is replaced by the label below. */}
+          <input
+            ref={fileInput}
+            id="evidence-files"
+            name="files"
+            type="file"
+            multiple
+            accept={accept}
+            aria-labelledby="evidence-files-label"
+            aria-describedby="evidence-files-chosen evidence-files-hint"
+            className="peer sr-only"
+            onChange={(e) => setChosen(Array.from(e.currentTarget.files ?? []).map((f) => f.name))}
+          />
+          <label
+            htmlFor="evidence-files"
+            aria-hidden="true"
+            className="inline-flex min-h-11 cursor-pointer items-center rounded-lg border border-slate-400 bg-white px-4 py-2 text-base font-medium text-slate-900 peer-focus-visible:outline-2 peer-focus-visible:outline-offset-2 peer-focus-visible:outline-brand-600 hover:bg-slate-100"
+          >
+            选择文件
+          </label>
+          <span id="evidence-files-chosen" className="min-w-0 text-sm break-all text-slate-700">
+            {chosen.length === 0
+              ? "还没有选择文件"
+              : chosen.length === 1
+                ? `已选择：${chosen[0]}`
+                : `已选择 ${chosen.length} 个文件：${chosen.join("、")}`}
+          </span>
+        </div>
         <p id="evidence-files-hint" className="text-sm text-slate-600">
           {allowedTypes}。{limitsText}。原文件原样保存，不会压缩或修改。
         </p>
@@ -108,10 +133,20 @@ export function EvidenceUploadForm({
         <Field label="拍摄或录制时间（可不填）" name="capturedAt" type="datetime-local" />
         {debts.length > 0 ? (
           <SelectField
+            className="min-w-0 [&_select]:max-w-full"
             label="哪一笔债务"
             name="debtId"
             defaultValue=""
             options={[{ value: "", label: "不确定 / 不选" }, ...debts.map((d) => ({ value: d.id, label: d.platform }))]}
+          />
+        ) : null}
+        {entries.length > 0 ? (
+          <SelectField
+            className="min-w-0 [&_select]:max-w-full"
+            label="证明哪条沟通记录（可不选）"
+            name="contactLogId"
+            defaultValue=""
+            options={[{ value: "", label: "不关联" }, ...entries.map((e) => ({ value: e.id, label: e.label }))]}
           />
         ) : null}
       </div>

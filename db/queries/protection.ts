@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
 import type { Executor } from "../client";
-import { contactLogs, deadlines, evidence } from "../schema";
+import { agreements, complaints, contactLogs, deadlines, evidence } from "../schema";
 
 export type ContactLogRow = typeof contactLogs.$inferSelect;
 export type NewContactLogRow = typeof contactLogs.$inferInsert;
@@ -8,6 +8,10 @@ export type EvidenceRow = typeof evidence.$inferSelect;
 export type NewEvidenceRow = typeof evidence.$inferInsert;
 export type DeadlineRow = typeof deadlines.$inferSelect;
 export type NewDeadlineRow = typeof deadlines.$inferInsert;
+export type AgreementRow = typeof agreements.$inferSelect;
+export type NewAgreementRow = typeof agreements.$inferInsert;
+export type ComplaintRow = typeof complaints.$inferSelect;
+export type NewComplaintRow = typeof complaints.$inferInsert;
 
 // --- contact log -------------------------------------------------------------------------------
 
@@ -108,4 +112,105 @@ export async function setDeadlineDone(db: Executor, params: { caseId: string; id
     .where(and(eq(deadlines.id, params.id), eq(deadlines.caseId, params.caseId)))
     .returning();
   return row;
+}
+
+// --- agreements (协议) ---------------------------------------------------------------------------
+
+export async function listAgreements(db: Executor, caseId: string): Promise<AgreementRow[]> {
+  return db
+    .select()
+    .from(agreements)
+    .where(eq(agreements.caseId, caseId))
+    .orderBy(desc(agreements.agreedOn), desc(agreements.createdAt));
+}
+
+export async function insertAgreement(db: Executor, row: NewAgreementRow): Promise<AgreementRow> {
+  const [inserted] = await db.insert(agreements).values(row).returning();
+  if (!inserted) throw new Error("insert returned no row");
+  return inserted;
+}
+
+export async function findAgreementInCase(db: Executor, params: { caseId: string; id: string }) {
+  const [row] = await db
+    .select({ id: agreements.id })
+    .from(agreements)
+    .where(and(eq(agreements.id, params.id), eq(agreements.caseId, params.caseId)))
+    .limit(1);
+  return row;
+}
+
+/** Deletes the agreement of the case; its evidence stays (the link is set null by the foreign key). */
+export async function deleteAgreement(db: Executor, params: { caseId: string; id: string }): Promise<boolean> {
+  const rows = await db
+    .delete(agreements)
+    .where(and(eq(agreements.id, params.id), eq(agreements.caseId, params.caseId)))
+    .returning({ id: agreements.id });
+  return rows.length > 0;
+}
+
+// --- evidence links ----------------------------------------------------------------------------
+
+/** Sets (or clears, with null) which contact-log entry and agreement a file proves; undefined leaves a link as it is. */
+export async function setEvidenceLinks(
+  db: Executor,
+  params: { caseId: string; id: string; contactLogId?: string | null; agreementId?: string | null },
+) {
+  const changes: Partial<NewEvidenceRow> = {};
+  if (params.contactLogId !== undefined) changes.contactLogId = params.contactLogId;
+  if (params.agreementId !== undefined) changes.agreementId = params.agreementId;
+  const where = and(eq(evidence.id, params.id), eq(evidence.caseId, params.caseId));
+  if (Object.keys(changes).length === 0) {
+    const [row] = await db.select().from(evidence).where(where).limit(1);
+    return row;
+  }
+  const [row] = await db.update(evidence).set(changes).where(where).returning();
+  return row;
+}
+
+// --- complaints filed (投诉记录) -------------------------------------------------------------------
+
+export async function listComplaints(db: Executor, caseId: string): Promise<ComplaintRow[]> {
+  return db
+    .select()
+    .from(complaints)
+    .where(eq(complaints.caseId, caseId))
+    .orderBy(desc(complaints.filedOn), desc(complaints.createdAt));
+}
+
+export async function insertComplaint(db: Executor, row: NewComplaintRow): Promise<ComplaintRow> {
+  const [inserted] = await db.insert(complaints).values(row).returning();
+  if (!inserted) throw new Error("insert returned no row");
+  return inserted;
+}
+
+/** Appends a line to the follow-ups in SQL (two appends at once both land). */
+export async function appendComplaintFollowUp(db: Executor, params: { caseId: string; id: string; line: string }) {
+  const [row] = await db
+    .update(complaints)
+    .set({
+      followUps: sql`case when ${complaints.followUps} = '' then ${params.line} else ${complaints.followUps} || chr(10) || ${params.line} end`,
+    })
+    .where(and(eq(complaints.id, params.id), eq(complaints.caseId, params.caseId)))
+    .returning();
+  return row;
+}
+
+export async function setComplaintReplied(
+  db: Executor,
+  params: { caseId: string; id: string; repliedAt: Date | null },
+) {
+  const [row] = await db
+    .update(complaints)
+    .set({ repliedAt: params.repliedAt })
+    .where(and(eq(complaints.id, params.id), eq(complaints.caseId, params.caseId)))
+    .returning();
+  return row;
+}
+
+export async function deleteComplaint(db: Executor, params: { caseId: string; id: string }): Promise<boolean> {
+  const rows = await db
+    .delete(complaints)
+    .where(and(eq(complaints.id, params.id), eq(complaints.caseId, params.caseId)))
+    .returning({ id: complaints.id });
+  return rows.length > 0;
 }

@@ -5,7 +5,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { OpenDatabase } from "@/db/client";
 import { findCaseOfOwner } from "@/db/queries/cases";
-import { listEvidence } from "@/db/queries/protection";
+import { insertContactLog, listEvidence } from "@/db/queries/protection";
 import { createAccount } from "@/db/seed/factories";
 import { AppError } from "@/server/errors";
 import { LocalFolderBlobStore } from "@/server/storage/local-folder";
@@ -268,5 +268,37 @@ describe("evidence upload", () => {
     );
     expect(result.saved).toEqual([]);
     expect(result.refused[0]?.reason).toContain("找不到所选的债务");
+  });
+
+  it("links the file to a contact-log entry of the case on upload, and refuses another case's entry", async () => {
+    const caseId = await newCase();
+    const otherCaseId = await newCase();
+    const entry = await insertContactLog(open.db, { caseId, occurredAt: new Date(), channel: "phone" });
+    const theirs = await insertContactLog(open.db, { caseId: otherCaseId, occurredAt: new Date(), channel: "sms" });
+
+    const linked = await upload(
+      caseId,
+      streamOf(
+        multipart([
+          { field: "contactLogId", value: entry.id },
+          { file: "call.png", bytes: FIXTURES.png!.bytes },
+        ]),
+      ),
+    );
+    expect(linked.saved).toHaveLength(1);
+    expect(linked.saved[0]?.contactLogId).toBe(entry.id);
+
+    const refused = await upload(
+      caseId,
+      streamOf(
+        multipart([
+          { field: "contactLogId", value: theirs.id },
+          { file: "x.png", bytes: FIXTURES.png!.bytes },
+        ]),
+      ),
+    );
+    expect(refused.saved).toEqual([]);
+    expect(refused.refused[0]?.reason).toContain("找不到关联的沟通记录");
+    expect((await listEvidence(open.db, caseId)).map((r) => r.contactLogId)).toEqual([entry.id]);
   });
 });

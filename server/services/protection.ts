@@ -84,6 +84,7 @@ export function evidenceView(row: EvidenceRow) {
     sha256: row.sha256,
     debtId: row.debtId,
     contactLogId: row.contactLogId,
+    agreementId: row.agreementId,
     capturedAt: row.capturedAt,
     uploadedAt: row.uploadedAt,
     uploaded: formatDateTime(row.uploadedAt),

@@ -94,6 +94,16 @@ export class LocalFolderBlobStore implements BlobStore {
     return result;
   }
 
+  /** Every committed blob with its last modification time (when its upload was written). */
+  async listBlobs(): Promise<{ key: string; modifiedAt: Date }[]> {
+    const result: { key: string; modifiedAt: Date }[] = [];
+    for (const key of await this.keys()) {
+      const stat = await fsp.stat(this.pathOf(key)).catch(() => null);
+      if (stat) result.push({ key, modifiedAt: stat.mtime });
+    }
+    return result;
+  }
+
   /** Removes temporary files left by uploads that never finished (e.g. the server died). */
   async removeStaleTemporaryFiles(olderThanMs: number, now = Date.now()): Promise<number> {
     const tmpDir = path.join(this.root, TMP);

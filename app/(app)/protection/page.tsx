@@ -1,14 +1,18 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import Link from "next/link";
 import { EvidenceDeleteButton } from "@/components/evidence/evidence-delete-button";
+import { EvidenceLinkForm } from "@/components/evidence/evidence-link-forms";
 import { EvidenceUploadForm } from "@/components/evidence/evidence-upload-form";
 import { ContactQuickEntry } from "@/components/protection/contact-quick-entry";
 import { DeadlineDoneButton, DeadlineForm } from "@/components/protection/deadline-form";
 import { OpenDeadlines } from "@/components/protection/open-deadlines";
+import { RecordReminders } from "@/components/protection/record-reminders";
 import { Card } from "@/components/ui/card";
 import { NotLegalAdvice } from "@/components/ui/not-legal-advice";
 import { serverApi } from "@/server/api/server";
 import { requireSessionUser } from "@/server/auth/session";
+import { formatDateLong } from "@/server/domain/time";
 import { ACCEPT_ATTRIBUTE, formatBytes } from "@/server/evidence/file-types";
 
 export const metadata: Metadata = { title: "沟通与证据" };
@@ -17,11 +21,24 @@ export default async function ProtectionPage() {
   const user = await requireSessionUser();
   if (user.role !== "borrower") redirect("/clients");
   const api = await serverApi();
-  const [log, evidence, deadlines] = await Promise.all([
+  const [log, evidence, deadlines, agreements, complaints] = await Promise.all([
     api.contactLog.list(),
     api.evidence.list(),
     api.deadlines.list(),
+    api.agreements.list(),
+    api.complaints.list(),
   ]);
+  const entryChoices = log.entries.map((e) => ({
+    id: e.id,
+    // In words (2026年1月10日), so the option never repeats the timeline's table date.
+    label: `${formatDateLong(e.occurredAt)} ${e.when.slice(11)} · ${e.channelLabel}${e.counterpart ? ` · ${e.counterpart.slice(0, 20)}` : ""}`,
+  }));
+  const entryLabel = new Map(entryChoices.map((e) => [e.id, e.label]));
+  const agreementChoices = agreements.items.map((a) => ({
+    id: a.id,
+    label: `${a.platform} · ${a.kindLabel}（${a.agreedOn}）`,
+  }));
+  const agreementLabel = new Map(agreementChoices.map((a) => [a.id, a.label]));
 
   return (
     <div className="flex flex-col gap-6">
@@ -31,6 +48,37 @@ export default async function ProtectionPage() {
       </div>
 
       <OpenDeadlines deadlines={deadlines.open} />
+      <RecordReminders agreements={agreements.reminders} complaints={complaints.overdue} linkToPages />
+
+      <nav aria-label="文书和记录" className="grid gap-2 sm:grid-cols-2">
+        {[
+          {
+            href: "/protection/letters/negotiation",
+            title: "协商还款申请书",
+            text: "按债务数据生成，写明困难和还款方案",
+          },
+          { href: "/protection/letters/complaint", title: "投诉材料", text: "按被标记的联系和证据生成，选择投诉渠道" },
+          {
+            href: "/protection/agreements",
+            title: `协议（${agreements.items.length}）`,
+            text: "停催、分期、减免、延期，及其证据",
+          },
+          {
+            href: "/protection/complaints",
+            title: `投诉记录（${complaints.items.length}）`,
+            text: "渠道、受理编号、答复期限和跟进",
+          },
+        ].map((l) => (
+          <Link
+            key={l.href}
+            href={l.href}
+            className="flex min-h-11 flex-col rounded-lg border border-slate-200 bg-white p-3 hover:border-brand-600"
+          >
+            <span className="font-medium text-brand-700">{l.title}</span>
+            <span className="text-sm text-slate-600">{l.text}</span>
+          </Link>
+        ))}
+      </nav>
 
       <Card title="记录一次联系">
         <ContactQuickEntry debts={log.debts} markerChoices={log.markerChoices} />
@@ -102,9 +150,11 @@ export default async function ProtectionPage() {
         )}
       </section>
 
-      <Card title="证据">
+      <Card title="证据" className="scroll-mt-4">
+        <div id="evidence" />
         <EvidenceUploadForm
           debts={log.debts}
+          entries={entryChoices}
           limitsText={evidence.limits.text}
           allowedTypes={evidence.limits.allowedTypes}
           accept={ACCEPT_ATTRIBUTE}
@@ -146,6 +196,28 @@ export default async function ProtectionPage() {
                 <span className="font-sans">指纹：</span>
                 {item.sha256}
               </p>
+              {item.contactLogId || item.agreementId ? (
+                <p className="text-sm text-slate-700">
+                  {item.contactLogId ? `证明沟通记录：${entryLabel.get(item.contactLogId) ?? "—"}` : ""}
+                  {item.contactLogId && item.agreementId ? " · " : ""}
+                  {item.agreementId ? `证明协议：${agreementLabel.get(item.agreementId) ?? "—"}` : ""}
+                </p>
+              ) : null}
+              {entryChoices.length > 0 || agreementChoices.length > 0 ? (
+                <details className="mt-1">
+                  <summary className="min-h-11 cursor-pointer content-center text-brand-700">
+                    关联沟通记录或协议
+                  </summary>
+                  <EvidenceLinkForm
+                    evidenceId={item.id}
+                    name={item.name}
+                    contactLogId={item.contactLogId}
+                    agreementId={item.agreementId}
+                    entries={entryChoices}
+                    agreements={agreementChoices}
+                  />
+                </details>
+              ) : null}
               <div className="mt-1">
                 <EvidenceDeleteButton id={item.id} name={item.name} />
               </div>

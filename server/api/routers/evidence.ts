@@ -1,11 +1,12 @@
-import { deleteEvidence } from "@/db/queries/protection";
+import { deleteEvidence, findAgreementInCase, findContactLogInCase, setEvidenceLinks } from "@/db/queries/protection";
 import { caseForRead, requireOwnCase } from "@/server/access/case-access";
 import { AppError } from "@/server/errors";
 import { DEFAULT_UPLOAD_LIMITS, formatBytes } from "@/server/evidence/upload";
 import { ALLOWED_TYPES_TEXT } from "@/server/evidence/file-types";
-import { evidenceOverview } from "@/server/services/protection";
+import { evidenceOverview, evidenceView } from "@/server/services/protection";
 import { evidenceStore } from "@/server/storage/local-folder";
 import { caseInput, idInput } from "../schemas/protection";
+import { evidenceLinksInput } from "../schemas/protection-records";
 import { router, signedInProcedure } from "../trpc";
 
 /** 证据: listing and deleting. Uploads and downloads stream through app/api/evidence/. */
@@ -32,5 +33,24 @@ export const evidenceRouter = router({
     if (!row) throw new AppError("NOT_FOUND", "找不到这份证据，可能已经删除了");
     await evidenceStore().remove(row.storageKey);
     return { id: row.id };
+  }),
+
+  /** Links a file to the contact-log entry and/or agreement it proves (null unlinks). Both must be in the case. */
+  setLinks: signedInProcedure.input(evidenceLinksInput).mutation(async ({ ctx, input }) => {
+    const own = await requireOwnCase(ctx.db, ctx.user);
+    if (input.contactLogId && !(await findContactLogInCase(ctx.db, { caseId: own.caseId, id: input.contactLogId }))) {
+      throw new AppError("NOT_FOUND", "找不到所选的沟通记录，请刷新页面后重新选择");
+    }
+    if (input.agreementId && !(await findAgreementInCase(ctx.db, { caseId: own.caseId, id: input.agreementId }))) {
+      throw new AppError("NOT_FOUND", "找不到所选的协议，请刷新页面后重新选择");
+    }
+    const row = await setEvidenceLinks(ctx.db, {
+      caseId: own.caseId,
+      id: input.id,
+      contactLogId: input.contactLogId,
+      agreementId: input.agreementId,
+    });
+    if (!row) throw new AppError("NOT_FOUND", "找不到这份证据，可能已经删除了");
+    return evidenceView(row);
   }),
 });
