@@ -564,3 +564,140 @@ describe("properties", () => {
     );
   });
 });
+
+/** The type of the values an arbitrary generates. */
+type Generated<A> = A extends fc.Arbitrary<infer T> ? T : never;
+
+describe("the whole-fen engine agrees with the decimal reference", () => {
+  // A debt owing nothing changes no result, but a rate with more than 12 decimals sends the whole plan
+  // through the decimal reference (the whole-fen engine only takes rates it holds exactly).
+  const decimalOnly: PayoffDebt = { id: "decimal-only", balance: "0", annualRate: "0.0000000000000001" };
+
+  /** Results as plain values: Decimals as text, errors by what they say. */
+  const plain = (v: unknown): unknown => {
+    if (v instanceof Dec) return `${v.toString()}`;
+    if (Array.isArray(v)) return v.map(plain);
+    if (v && typeof v === "object") return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, plain(x)]));
+    return v;
+  };
+  const outcome = (fn: () => unknown): unknown => {
+    try {
+      return plain(fn());
+    } catch (e) {
+      if (e instanceof PayoffNeverFinishesError) {
+        return plain({ message: e.message, reason: e.reason, required: e.requiredMonthlyBudget, i: e.monthlyInterest });
+      }
+      if (e instanceof PayoffInputError) return { input: e.message };
+      throw e;
+    }
+  };
+
+  const fen = (max: number) => fc.integer({ min: 0, max }).map((f) => new Dec(f).dividedBy(100).toFixed(2));
+  const month = fc.integer({ min: -3, max: 40 }).map((k) => addMonths("2026-01", k));
+  const termArb: fc.Arbitrary<NonNullable<PayoffDebt["terms"]>[number]> = fc.oneof(
+    fc.record({ kind: fc.constant("stopCollection" as const), from: month, months: fc.integer({ min: 1, max: 24 }) }),
+    fc.record({
+      kind: fc.constant("deferral" as const),
+      from: month,
+      months: fc.integer({ min: 1, max: 12 }),
+      annualRate: fc.constantFrom("0", "0.05", "0.36"),
+    }),
+    fc.record({
+      kind: fc.constant("installment" as const),
+      from: month,
+      count: fc.integer({ min: 1, max: 36 }),
+      annualRate: fc.constantFrom("0", "0.0799", "0.24"),
+    }),
+    fc.record({
+      kind: fc.constant("principalDiscount" as const),
+      from: month,
+      discount: fc.constantFrom("0", "0.3", "0.555", "1"),
+      installments: fc.integer({ min: 1, max: 12 }),
+    }),
+  );
+  const debtArb = fc.record({
+    // Mostly everyday amounts; sometimes beyond what the whole-fen engine holds (2^53 fen).
+    balance: fc.oneof(
+      { weight: 9, arbitrary: fen(3_000_000) },
+      { weight: 1, arbitrary: fc.constant("95000000000000") },
+    ),
+    annualRate: fc.oneof(
+      fc.constantFrom("0", "0.01", "0.06", "0.12", "0.24", "0.2399", "1.5574"),
+      fc.integer({ min: 0, max: 4_000_000 }).map((x) => new Dec(x).dividedBy(1_000_000).toString()),
+    ),
+    minimumPayment: fen(200_000),
+    terms: fc.option(fc.array(termArb, { maxLength: 2 }), { nil: undefined }),
+  });
+  const inputArb = fc.record({
+    debts: fc.array(debtArb, { minLength: 1, maxLength: 4 }),
+    // Mostly a budget that clears the debts in about that many months; sometimes one that never does
+    // (kept rare: the reference then searches for the required budget in decimal, which is slow).
+    budget: fc.oneof(
+      { weight: 6, arbitrary: fc.integer({ min: 1, max: 120 }) },
+      { weight: 1, arbitrary: fen(500_000) },
+    ),
+    strategy: fc.constantFrom("avalanche" as const, "snowball" as const, "custom" as const),
+    inflows: fc.array(fc.record({ month, amount: fen(2_000_000) }), { maxLength: 2 }),
+  });
+  const toInput = (x: Generated<typeof inputArb>): PayoffInput => {
+    const debts = x.debts.map((d, i): PayoffDebt => {
+      // At most one installment agreement or discount per debt.
+      const restructure = d.terms?.find((t) => t.kind === "installment" || t.kind === "principalDiscount");
+      const terms = d.terms?.filter(
+        (t) => t === restructure || (t.kind !== "installment" && t.kind !== "principalDiscount"),
+      );
+      return { id: `d${i}`, ...d, terms };
+    });
+    const interest = sum(debts.map((d) => new Dec(d.balance as string).times(d.annualRate as string).dividedBy(12)));
+    const owed = sum(debts.map((d) => d.balance as string));
+    return {
+      startMonth: "2026-01",
+      strategy: x.strategy,
+      monthlyBudget: typeof x.budget === "string" ? x.budget : interest.plus(owed.dividedBy(x.budget)).toFixed(2),
+      debts,
+      customOrder: debts.map((d) => d.id).reverse(),
+      inflows: x.inflows,
+    };
+  };
+
+  it("plans, comparisons, refusals and required budgets are the same to the last digit", () => {
+    fc.assert(
+      fc.property(inputArb, (x) => {
+        const input = toInput(x);
+        const viaDecimal: PayoffInput = { ...input, debts: [...input.debts, decimalOnly] };
+        const fast = outcome(() => simulatePayoff(input));
+        const reference = outcome(() => {
+          const r = simulatePayoff(viaDecimal);
+          return { ...r, perDebt: r.perDebt.filter((d) => d.debtId !== decimalOnly.id) };
+        });
+        expect(fast).toEqual(reference);
+        expect(outcome(() => compareStrategies(input))).toEqual(outcome(() => compareStrategies(viaDecimal)));
+        expect(outcome(() => monthlyBudgetToFinishWithin(input, 24))).toEqual(
+          outcome(() => monthlyBudgetToFinishWithin(viaDecimal, 24)),
+        );
+      }),
+      { numRuns: 25 },
+    );
+  }, 60_000);
+
+  it.each([
+    ["6.00", "0.01", "0.01"],
+    ["42.00", "0.01", "0.04"],
+    ["1.25", "0.24", "0.03"],
+    ["0.35", "0.12", "0.00"],
+    ["2.50", "1.2", "0.25"],
+    ["1234567.85", "0.12", "12345.68"],
+  ])("rounds the plan's interest half-up on an exact half fen: %s at %s → %s", (balance, rate, interest) => {
+    expect(monthlyInterest(new Dec(balance), new Dec(rate)).toFixed(2)).toBe(interest);
+    const r = plan([{ id: "x", balance, annualRate: rate }], "100000000");
+    expect(r.schedule[0]?.debts[0]?.interest.toFixed(2)).toBe(interest);
+  });
+
+  it("amounts past 2^53 fen stay exact", () => {
+    // 90 trillion yuan: beyond a JS number's exact range in fen, so the decimal reference finishes it.
+    const r = plan([{ id: "x", balance: "90071992547409.93", annualRate: "0.12" }], "46000000000000");
+    expect(r.schedule[0]?.debts[0]?.interest.toFixed(2)).toBe("900719925474.10");
+    expect(r.totalPaid.toFixed(2)).toBe(new Dec("90071992547409.93").plus(r.totalInterest).toFixed(2));
+    expect(r.monthCount).toBe(2);
+  });
+});

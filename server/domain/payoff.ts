@@ -25,7 +25,8 @@
  *
  * Invariant (tested): Σ payments = Σ opening balances + Σ interest − Σ discounts, to the fen.
  *
- * Pure: months are "YYYY-MM" strings passed in; decimal arithmetic only; no I/O.
+ * Pure: months are "YYYY-MM" strings passed in; exact arithmetic only (decimal, or whole fen as exact
+ * integers: see Simulation); no I/O.
  */
 import { Dec, formatYuan, roundFen, toDec } from "./money";
 
@@ -416,6 +417,14 @@ function prepare(input: PayoffInput): Prepared {
 // ---------------------------------------------------------------------------------------------
 // Simulation
 // ---------------------------------------------------------------------------------------------
+//
+// Two engines compute the same months. `runFen` works in whole fen held in JS numbers, which are
+// exact integers up to 2^53 − 1 (about 90 trillion yuan): amounts are added, subtracted and compared
+// exactly, and interest is computed from the rate as an exact integer fraction (see `fenInterest`).
+// Whenever it cannot guarantee that — an amount reaching 2^53, a rate with more than 12 decimals —
+// it gives up and `runDecimal`, the decimal reference, runs instead; so the results are the same to
+// the last digit either way, only faster. Restructuring (a settlement or an installment amount,
+// once per debt) is computed in decimal by both.
 
 type Mode = "plan" | "minimumsOnly" | "nothingPaid";
 
@@ -424,7 +433,50 @@ interface RunOptions {
   budget: Dec;
   maxMonths: number;
   record: boolean;
+  /**
+   * Stop a plan as soon as it provably cannot finish (its result then only says that it did not):
+   * "hopeless" at once, "hopelessOnceInterestSeen" once the first month's interest is known.
+   */
+  earlyExit?: "hopeless" | "hopelessOnceInterestSeen";
 }
+
+/** One debt at the end of a run. */
+interface DebtTotals {
+  id: string;
+  paidOff: number | null;
+  paid: Dec;
+  interest: Dec;
+  discount: Dec;
+}
+
+interface RunResult {
+  finished: boolean;
+  /** Months simulated (the debt-free month's index + 1 when finished). */
+  months: number;
+  schedule: PayoffMonth[];
+  totalPaid: Dec;
+  totalInterest: Dec;
+  totalDiscount: Dec;
+  monthsShortOfDue: number;
+  debtTotals(): DebtTotals[];
+  /** Total owed at the end of month `month` (1-based, at most the last month run); 0 before any. */
+  balanceAt(month: number): Dec;
+  /** Interest of the first `month` months. */
+  interestTo(month: number): Dec;
+  /** Interest of the first month in which interest accrues; 0 when none does. */
+  firstInterest(): Dec;
+}
+
+function run(p: Prepared, opts: RunOptions): RunResult {
+  const f = fenPlanOf(p);
+  const budget = f ? toFen(opts.budget) : null;
+  const fast = f && budget !== null ? runFen(p, f, opts, budget) : null;
+  return fast ?? fromDecimalRun(runDecimal(p, opts));
+}
+
+const ZERO = new Dec(0);
+
+// --- The decimal reference ------------------------------------------------------------------------
 
 interface RunState {
   id: string;
@@ -437,7 +489,7 @@ interface RunState {
   discount: Dec;
 }
 
-interface RunResult {
+interface DecimalRunResult {
   finished: boolean;
   /** Months simulated (the debt-free month's index + 1 when finished). */
   months: number;
@@ -452,7 +504,22 @@ interface RunResult {
   interestByMonth: Dec[];
 }
 
-const ZERO = new Dec(0);
+function fromDecimalRun(r: DecimalRunResult): RunResult {
+  return {
+    finished: r.finished,
+    months: r.months,
+    schedule: r.schedule,
+    totalPaid: r.totalPaid,
+    totalInterest: r.totalInterest,
+    totalDiscount: r.totalDiscount,
+    monthsShortOfDue: r.monthsShortOfDue,
+    debtTotals: () =>
+      r.states.map((s) => ({ id: s.id, paidOff: s.paidOff, paid: s.paid, interest: s.interest, discount: s.discount })),
+    balanceAt: (month) => r.balances[Math.min(month, r.balances.length) - 1] ?? ZERO,
+    interestTo: (month) => r.interestByMonth.slice(0, month).reduce((acc, x) => acc.plus(x), ZERO),
+    firstInterest: () => r.interestByMonth.find((x) => x.greaterThan(0)) ?? ZERO,
+  };
+}
 
 /** The smaller of two amounts, without allocating. */
 function min(a: Dec, b: Dec): Dec {
@@ -508,7 +575,8 @@ function compareForStrategy(p: Prepared): (a: Working, b: Working) => number {
   }
 }
 
-function run(p: Prepared, opts: RunOptions): RunResult {
+/** The reference: the plan in decimal, month by month. */
+function runDecimal(p: Prepared, opts: RunOptions): DecimalRunResult {
   const { mode } = opts;
   const useTerms = mode === "plan";
   const states: RunState[] = p.debts.map((d) => ({
@@ -685,8 +753,517 @@ function run(p: Prepared, opts: RunOptions): RunResult {
   };
 }
 
+// --- The fen engine -------------------------------------------------------------------------------
+
+/** The largest whole number of fen a JS number holds exactly. */
+const MAX_FEN = Number.MAX_SAFE_INTEGER;
+
+/** A rate as the exact fraction `int / 10^scale`, for interest in whole fen. */
+interface FenRate {
+  int: number;
+  /** 6 × 10^scale and 12 × 10^scale: interest = ⌊(balance × int + half) / div⌋ fen. */
+  half: number;
+  div: number;
+  /** The largest balance (fen) for which balance × int + half stays below 2^53 (computed in numbers). */
+  maxBalance: number;
+  /** Position among the plan's rates by value (equal rates share it), for the avalanche order. */
+  rank: number;
+}
+
+interface FenDebt {
+  balance: number;
+  minimum: number;
+  /** Indexes into FenPlan.rates. */
+  rate: number;
+  freezes: readonly Window[];
+  /** `rate` −1: the rate stays as it is. */
+  deferrals: { start: number; end: number; rate: number }[];
+  restructure: { start: number; count: number; rate: number; monthlyRate: Dec; keep: Dec | null } | null;
+  customRank: number;
+}
+
+interface FenPlan {
+  rates: FenRate[];
+  zeroRate: number;
+  debts: FenDebt[];
+  /** Inflow of month i (fen), for i < MAX_MONTHS. */
+  inflowAt: number[];
+  /** inflowFrom[i]: the inflows of months i … MAX_MONTHS − 1. */
+  inflowFrom: number[];
+  /** The last month a principal discount can start; −1 when none. */
+  lastDiscountStart: number;
+  startNumber: number;
+}
+
+/** Whole fen of a non-negative amount already rounded to the fen; null beyond 2^53 − 1. */
+function toFen(amount: Dec): number | null {
+  const fen = amount.times(100);
+  return fen.isInteger() && fen.lessThanOrEqualTo(MAX_FEN) ? fen.toNumber() : null;
+}
+
+/** The amount of `fen` (a whole, non-negative, exact number of fen) as a Decimal, through its text. */
+function fenToDecParsed(fen: number): Dec {
+  if (fen === 0) return ZERO;
+  const cents = fen % 100;
+  const yuan = (fen - cents) / 100;
+  return new Dec(cents === 0 ? String(yuan) : `${yuan}.${cents < 10 ? "0" : ""}${cents}`);
+}
+
+/** The amount of `fen` as a Decimal (through its text: decimal.js's own parser, no internals). */
+const fenToDec = fenToDecParsed;
+
+/**
+ * `monthlyInterest` in fen: balance × rate / 12, half-up to the fen, that is ⌊(B·int + 6·10^s) / (12·10^s)⌋
+ * for a balance of B fen and the rate int / 10^s — in numbers while B·int + 6·10^s stays below 2^53,
+ * else in BigInt; exact either way (a result beyond 2^53 − 1 makes the caller give up).
+ *
+ * The decimal version gives the same fen: B and int have at most 16 digits each, so its product has
+ * at most 32 and is exact; its quotient by 12, of at most 29 − s digits before the decimal point and
+ * rounded to 40 significant digits, lies within 10^−(8+s) fen of the exact one. The exact one, a
+ * multiple of 1 / (12·10^s) fen, is either exactly on a half fen (and then the decimal quotient is
+ * exact too) or at least 1 / (12·10^s) fen away from it: both round to the same fen.
+ */
+function fenInterest(balance: number, r: FenRate): number {
+  if (balance <= r.maxBalance) {
+    const y = balance * r.int + r.half;
+    return (y - (y % r.div)) / r.div;
+  }
+  return Number((BigInt(balance) * BigInt(r.int) + BigInt(r.half)) / BigInt(r.div));
+}
+
+const fenPlans = new WeakMap<Prepared, FenPlan | null>();
+
+function fenPlanOf(p: Prepared): FenPlan | null {
+  let f = fenPlans.get(p);
+  if (f === undefined) {
+    f = buildFenPlan(p);
+    fenPlans.set(p, f);
+  }
+  return f;
+}
+
+/** The plan in fen; null when an amount or a rate cannot be held exactly (the decimal engine runs). */
+function buildFenPlan(p: Prepared): FenPlan | null {
+  const decs: Dec[] = [ZERO];
+  const rateIndex = (rate: Dec): number => {
+    const k = decs.findIndex((d) => d.equals(rate));
+    if (k >= 0) return k;
+    decs.push(rate);
+    return decs.length - 1;
+  };
+  const debts: FenDebt[] = [];
+  for (const d of p.debts) {
+    const balance = toFen(d.balance);
+    const minimum = toFen(d.minimum);
+    if (balance === null || minimum === null) return null;
+    const r = d.restructure;
+    debts.push({
+      balance,
+      minimum,
+      rate: rateIndex(d.annualRate),
+      freezes: d.freezes,
+      deferrals: d.deferrals.map((w) => ({
+        start: w.start,
+        end: w.end,
+        rate: w.annualRate ? rateIndex(w.annualRate) : -1,
+      })),
+      restructure: r && {
+        start: r.start,
+        count: r.count,
+        rate: rateIndex(r.annualRate),
+        monthlyRate: r.monthlyRate,
+        keep: r.discount.isZero() ? null : new Dec(1).minus(r.discount),
+      },
+      customRank: p.customRank.get(d.id) ?? p.customRank.size + d.index,
+    });
+  }
+
+  const byValue = decs.map((_, k) => k).sort((a, b) => (decs[a] as Dec).comparedTo(decs[b] as Dec));
+  const ranks: number[] = [];
+  byValue.forEach((k, pos) => {
+    const prev = byValue[pos - 1];
+    ranks[k] = prev !== undefined && (decs[prev] as Dec).equals(decs[k] as Dec) ? (ranks[prev] as number) : pos;
+  });
+  const rates: FenRate[] = [];
+  for (let k = 0; k < decs.length; k++) {
+    const rate = decs[k] as Dec;
+    const scale = rate.decimalPlaces();
+    if (scale > 12) return null;
+    const int = rate.times(new Dec(10).pow(scale));
+    if (int.greaterThan(MAX_FEN)) return null;
+    const half = 6 * 10 ** scale;
+    const n = int.toNumber();
+    // One below the floating-point quotient, which may be one above the exact one.
+    const maxBalance = n === 0 ? MAX_FEN : Math.floor((MAX_FEN - half) / n) - 1;
+    rates.push({ int: n, half, div: 2 * half, maxBalance, rank: ranks[k] as number });
+  }
+
+  const inflowAt: number[] = new Array<number>(MAX_MONTHS).fill(0);
+  for (const [i, amount] of p.inflows) {
+    if (i >= MAX_MONTHS) continue;
+    const fen = toFen(amount);
+    if (fen === null) return null;
+    inflowAt[i] = fen;
+  }
+  const inflowFrom: number[] = new Array<number>(MAX_MONTHS + 1).fill(0);
+  for (let i = MAX_MONTHS - 1; i >= 0; i--) inflowFrom[i] = (inflowFrom[i + 1] as number) + (inflowAt[i] as number);
+  if ((inflowFrom[0] as number) > MAX_FEN) return null;
+
+  let lastDiscountStart = -1;
+  for (const d of debts) {
+    if (d.restructure?.keep) lastDiscountStart = Math.max(lastDiscountStart, d.restructure.start);
+  }
+  return {
+    rates,
+    zeroRate: 0,
+    debts,
+    inflowAt,
+    inflowFrom,
+    lastDiscountStart,
+    startNumber: monthNumber(p.startMonth),
+  };
+}
+
+const OWING = -2;
+
+/**
+ * The month-by-month simulation of `runDecimal`, step for step, in whole fen. Returns null (and the
+ * decimal engine takes over) as soon as an amount could leave the exact range.
+ */
+function runFen(p: Prepared, f: FenPlan, opts: RunOptions, budget: number): RunResult | null {
+  const { mode, maxMonths, record } = opts;
+  const isPlan = mode === "plan";
+  const n = f.debts.length;
+  const rates = f.rates;
+  const strategy = p.strategy;
+
+  const balance = new Float64Array(n);
+  const paidOff = new Int32Array(n);
+  const paid = new Float64Array(n);
+  const interestOf = new Float64Array(n);
+  const discountOf = new Float64Array(n);
+  const agreementLeft = new Int32Array(n).fill(-1); // −1: no agreement
+  const installment = new Float64Array(n);
+  const agreementRate = new Int32Array(n);
+  // This month's row of each debt.
+  const opening = new Float64Array(n);
+  const rowDiscount = new Float64Array(n);
+  const rowInterest = new Float64Array(n);
+  const rowDue = new Float64Array(n);
+  const rowPayment = new Float64Array(n);
+  const rowMissed = new Float64Array(n);
+  const rowBalance = new Float64Array(n);
+  const rowRank = new Int32Array(n);
+  const rowDeferred = new Uint8Array(n);
+  const rowAgreement = new Uint8Array(n);
+  const rowPhase: DebtPhase[] = [];
+  // Decimals of the schedule, by debt (record only).
+  const lastBalance: (Dec | undefined)[] = [];
+  const lastDue: (Dec | undefined)[] = [];
+  const lastDueFen = new Float64Array(n);
+
+  let remaining = 0;
+  const ordered: number[] = []; // debts owed, in strategy order (kept from month to month)
+  for (let k = 0; k < n; k++) {
+    const b = (f.debts[k] as FenDebt).balance;
+    balance[k] = b;
+    if (b === 0) paidOff[k] = -1;
+    else {
+      paidOff[k] = OWING;
+      remaining++;
+      ordered.push(k);
+    }
+  }
+
+  /** Whether debt a comes before debt b this month (a total order, as compareForStrategy). */
+  const before = (a: number, b: number): boolean => {
+    switch (strategy) {
+      case "avalanche":
+        if (rowRank[a] !== rowRank[b]) return (rowRank[a] as number) > (rowRank[b] as number);
+        if (opening[a] !== opening[b]) return (opening[a] as number) < (opening[b] as number);
+        return a < b;
+      case "snowball":
+        if (opening[a] !== opening[b]) return (opening[a] as number) < (opening[b] as number);
+        if (rowRank[a] !== rowRank[b]) return (rowRank[a] as number) > (rowRank[b] as number);
+        return a < b;
+      case "custom":
+        return (f.debts[a] as FenDebt).customRank < (f.debts[b] as FenDebt).customRank;
+    }
+  };
+
+  const schedule: PayoffMonth[] = [];
+  const balances: number[] = [];
+  const interestByMonth: number[] = [];
+  let totalPaid = 0;
+  let totalInterest = 0;
+  let totalDiscount = 0;
+  let monthsShortOfDue = 0;
+  let carry = 0;
+  let interestSeen = false;
+  let hopeless = false;
+  let i = 0;
+
+  for (; i < maxMonths && remaining > 0; i++) {
+    // Debts owed at the start of the month, keeping last month's order.
+    let count = 0;
+    for (let w = 0; w < ordered.length; w++) {
+      const k = ordered[w] as number;
+      if (paidOff[k] === OWING) ordered[count++] = k;
+    }
+    ordered.length = count;
+
+    let monthInterest = 0;
+    let monthDiscount = 0;
+    for (let w = 0; w < count; w++) {
+      const k = ordered[w] as number;
+      const debt = f.debts[k] as FenDebt;
+      let b = balance[k] as number;
+      opening[k] = b;
+      let discount = 0;
+      let deferral: FenDebt["deferrals"][number] | undefined;
+      let frozen = false;
+      if (isPlan) {
+        const r = debt.restructure;
+        if (r && r.start === i) {
+          let amount = fenToDec(b);
+          if (r.keep) {
+            amount = roundFen(amount.times(r.keep));
+            const settled = toFen(amount);
+            if (settled === null) return null;
+            discount = b - settled;
+            b = settled;
+          }
+          const inst = toFen(installmentAmount(amount, r.count, r.monthlyRate));
+          if (inst === null) return null;
+          installment[k] = inst;
+          agreementLeft[k] = r.count;
+          agreementRate[k] = r.rate;
+        }
+        for (const d of debt.deferrals) {
+          if (i >= d.start && i < d.end) {
+            deferral = d;
+            break;
+          }
+        }
+        for (const d of debt.freezes) {
+          if (i >= d.start && i < d.end) {
+            frozen = true;
+            break;
+          }
+        }
+      }
+      const hasAgreement = agreementLeft[k] !== -1;
+      let rateIndex = hasAgreement ? (agreementRate[k] as number) : debt.rate;
+      if (deferral && deferral.rate !== -1) rateIndex = deferral.rate;
+      if (frozen) rateIndex = f.zeroRate;
+      const rate = rates[rateIndex] as FenRate;
+      let interest = 0;
+      if (rate.int !== 0 && b !== 0) interest = fenInterest(b, rate);
+      const owed = b + interest;
+      if (owed > MAX_FEN) return null;
+
+      let due: number;
+      if (deferral || mode === "nothingPaid") due = 0;
+      else if (hasAgreement) {
+        due = (agreementLeft[k] as number) <= 1 ? owed : Math.min(installment[k] as number, owed);
+      } else due = Math.min(debt.minimum, owed);
+
+      rowDiscount[k] = discount;
+      rowInterest[k] = interest;
+      rowDue[k] = due;
+      rowPayment[k] = 0;
+      rowMissed[k] = 0;
+      rowBalance[k] = owed;
+      rowRank[k] = rate.rank;
+      rowDeferred[k] = deferral ? 1 : 0;
+      rowAgreement[k] = hasAgreement ? 1 : 0;
+      if (record) rowPhase[k] = deferral ? "deferred" : frozen ? "frozen" : hasAgreement ? "agreement" : "contract";
+      monthInterest += interest;
+      monthDiscount += discount;
+    }
+
+    const inflow = isPlan ? (f.inflowAt[i] ?? 0) : 0;
+    const available = isPlan ? budget + inflow + carry : 0;
+    if (available > MAX_FEN) return null;
+    let money = available;
+    let monthPaid = 0;
+    let short = false;
+
+    if (mode === "minimumsOnly") {
+      for (let w = 0; w < count; w++) {
+        const k = ordered[w] as number;
+        const due = rowDue[k] as number;
+        if (due !== 0) {
+          rowPayment[k] = due;
+          rowBalance[k] = (rowBalance[k] as number) - due;
+          monthPaid += due;
+        }
+      }
+    } else if (isPlan) {
+      // Strategy order: insertion sort, as the order barely changes from one month to the next.
+      for (let w = 1; w < count; w++) {
+        const k = ordered[w] as number;
+        let j = w - 1;
+        while (j >= 0 && before(k, ordered[j] as number)) {
+          ordered[j + 1] = ordered[j] as number;
+          j--;
+        }
+        ordered[j + 1] = k;
+      }
+      // Amounts due: agreements first (breaking one loses it), then the others, in strategy order.
+      for (let group = 1; group >= 0; group--) {
+        for (let w = 0; w < count; w++) {
+          const k = ordered[w] as number;
+          const due = rowDue[k] as number;
+          if (rowAgreement[k] !== group || due === 0) continue;
+          const amount = due <= money ? due : money;
+          if (amount > 0) {
+            rowPayment[k] = (rowPayment[k] as number) + amount;
+            rowBalance[k] = (rowBalance[k] as number) - amount;
+            monthPaid += amount;
+            money -= amount;
+          }
+          if (amount < due) {
+            rowMissed[k] = due - amount;
+            short = true;
+          }
+        }
+      }
+      // The extra, in strategy order, to debts not in a deferral.
+      for (let w = 0; w < count && money !== 0; w++) {
+        const k = ordered[w] as number;
+        const owed = rowBalance[k] as number;
+        if (rowDeferred[k] || owed === 0) continue;
+        const amount = owed <= money ? owed : money;
+        rowPayment[k] = (rowPayment[k] as number) + amount;
+        rowBalance[k] = owed - amount;
+        monthPaid += amount;
+        money -= amount;
+      }
+    }
+    if (short) monthsShortOfDue++;
+
+    let monthBalance = 0;
+    for (let w = 0; w < count; w++) {
+      const k = ordered[w] as number;
+      const b = rowBalance[k] as number;
+      balance[k] = b;
+      paid[k] = (paid[k] as number) + (rowPayment[k] as number);
+      interestOf[k] = (interestOf[k] as number) + (rowInterest[k] as number);
+      discountOf[k] = (discountOf[k] as number) + (rowDiscount[k] as number);
+      if ((paid[k] as number) > MAX_FEN || (interestOf[k] as number) > MAX_FEN) return null;
+      if ((agreementLeft[k] as number) > 0 && !rowDeferred[k]) agreementLeft[k] = (agreementLeft[k] as number) - 1;
+      if (b === 0) {
+        paidOff[k] = i;
+        remaining--;
+      }
+      monthBalance += b;
+    }
+
+    // Sums of non-negative amounts: if one partial sum left the exact range, the total did too.
+    totalPaid += monthPaid;
+    totalInterest += monthInterest;
+    totalDiscount += monthDiscount;
+    if (monthBalance > MAX_FEN || totalPaid > MAX_FEN || totalInterest > MAX_FEN || totalDiscount > MAX_FEN) {
+      return null;
+    }
+    carry = money;
+    balances.push(monthBalance);
+    interestByMonth.push(monthInterest);
+    if (monthInterest > 0) interestSeen = true;
+
+    if (record) {
+      // Input order, as the decimal engine.
+      // Amounts repeat from month to month (the opening balance is last month's, the amount due and
+      // its payment are often the same minimum): their Decimals are shared, as they are immutable.
+      const rows: DebtMonth[] = [];
+      for (let k = 0; k < n; k++) {
+        if (paidOff[k] !== OWING && paidOff[k] !== i) continue;
+        const openingBalance = lastBalance[k] ?? fenToDec(opening[k] as number);
+        const dueFen = rowDue[k] as number;
+        let due = lastDue[k];
+        if (due === undefined || lastDueFen[k] !== dueFen) {
+          due = fenToDec(dueFen);
+          lastDue[k] = due;
+          lastDueFen[k] = dueFen;
+        }
+        const paymentFen = rowPayment[k] as number;
+        const balance = fenToDec(rowBalance[k] as number);
+        lastBalance[k] = balance;
+        rows.push({
+          debtId: (p.debts[k] as PreparedDebt).id,
+          phase: rowPhase[k] as DebtPhase,
+          openingBalance,
+          discount: fenToDec(rowDiscount[k] as number),
+          interest: fenToDec(rowInterest[k] as number),
+          due,
+          payment: paymentFen === dueFen ? due : fenToDec(paymentFen),
+          missed: fenToDec(rowMissed[k] as number),
+          balance,
+        });
+      }
+      schedule.push({
+        month: fromMonthNumber(f.startNumber + i),
+        index: i + 1,
+        inflow: fenToDec(inflow),
+        available: fenToDec(available),
+        debts: rows,
+        payment: fenToDec(monthPaid),
+        interest: fenToDec(monthInterest),
+        discount: fenToDec(monthDiscount),
+        balance: fenToDec(monthBalance),
+        unspent: fenToDec(money),
+      });
+    }
+
+    // Balances only grow but for payments and discounts, and the payments of the months left cannot
+    // exceed the money of those months: when no discount can come and that money is less than what is
+    // owed, the plan cannot finish. (All amounts exact: a sum beyond 2^53 exceeds any balance anyway.)
+    if (
+      isPlan &&
+      remaining > 0 &&
+      i >= f.lastDiscountStart &&
+      (opts.earlyExit === "hopeless" || (opts.earlyExit === "hopelessOnceInterestSeen" && interestSeen)) &&
+      monthBalance >
+        carry + (maxMonths - 1 - i) * budget + ((f.inflowFrom[i + 1] as number) - (f.inflowFrom[maxMonths] as number))
+    ) {
+      hopeless = true;
+      i++;
+      break;
+    }
+  }
+
+  return {
+    finished: remaining === 0 && !hopeless,
+    months: i,
+    schedule,
+    totalPaid: fenToDec(totalPaid),
+    totalInterest: fenToDec(totalInterest),
+    totalDiscount: fenToDec(totalDiscount),
+    monthsShortOfDue,
+    debtTotals: () =>
+      p.debts.map((d, k) => ({
+        id: d.id,
+        paidOff: paidOff[k] === OWING ? null : (paidOff[k] as number),
+        paid: fenToDec(paid[k] as number),
+        interest: fenToDec(interestOf[k] as number),
+        discount: fenToDec(discountOf[k] as number),
+      })),
+    balanceAt: (month) => {
+      const at = Math.min(month, balances.length) - 1;
+      return at < 0 ? ZERO : fenToDec(balances[at] as number);
+    },
+    interestTo: (month) => {
+      let sum = 0;
+      for (let k = 0; k < month && k < interestByMonth.length; k++) sum += interestByMonth[k] as number;
+      return fenToDec(sum);
+    },
+    firstInterest: () => fenToDec(interestByMonth.find((x) => x > 0) ?? 0),
+  };
+}
+
 function finishes(p: Prepared, budget: Dec, maxMonths: number): boolean {
-  return run(p, { mode: "plan", budget, maxMonths, record: false }).finished;
+  return run(p, { mode: "plan", budget, maxMonths, record: false, earlyExit: "hopeless" }).finished;
 }
 
 /** A debt that cannot be paid at all within the horizon: deferrals cover every month of it. */
@@ -733,19 +1310,23 @@ export function monthlyBudgetToFinishWithin(input: PayoffInput, months: number =
   return searchBudget(prepare(input), parseCount(months, "还清期限（月）"));
 }
 
+function totalsOf(p: Prepared, r: RunResult): PayoffTotals {
+  const lastMonth = Math.max(0, r.months - 1);
+  return {
+    debtFreeMonth: addMonths(p.startMonth, r.months === 0 ? 0 : lastMonth),
+    monthCount: r.months,
+    totalPaid: r.totalPaid,
+    totalInterest: r.totalInterest,
+    totalDiscount: r.totalDiscount,
+    monthsShortOfDue: r.monthsShortOfDue,
+  };
+}
+
 function summarize(p: Prepared, r: RunResult): { totals: PayoffTotals; perDebt: DebtSummary[] } {
   const lastMonth = Math.max(0, r.months - 1);
-  const debtFreeMonth = addMonths(p.startMonth, r.months === 0 ? 0 : lastMonth);
   return {
-    totals: {
-      debtFreeMonth,
-      monthCount: r.months,
-      totalPaid: r.totalPaid,
-      totalInterest: r.totalInterest,
-      totalDiscount: r.totalDiscount,
-      monthsShortOfDue: r.monthsShortOfDue,
-    },
-    perDebt: r.states.map((s, k) => ({
+    totals: totalsOf(p, r),
+    perDebt: r.debtTotals().map((s, k) => ({
       debtId: s.id,
       label: p.debts[k]?.label ?? s.id,
       paidOffMonth: addMonths(p.startMonth, Math.max(0, s.paidOff ?? lastMonth)),
@@ -759,7 +1340,7 @@ function summarize(p: Prepared, r: RunResult): { totals: PayoffTotals; perDebt: 
 function neverFinishes(p: Prepared, r: RunResult): PayoffNeverFinishesError {
   const required = searchBudget(p, MAX_MONTHS);
   // The interest as it first accrues: what the borrower can compare with the budget today.
-  const interest = r.interestByMonth.find((x) => x.greaterThan(0)) ?? ZERO;
+  const interest = r.firstInterest();
   const belowInterest = interest.greaterThan(0) && p.budget.lessThanOrEqualTo(interest);
   const fix =
     required === null
@@ -775,9 +1356,6 @@ function neverFinishes(p: Prepared, r: RunResult): PayoffNeverFinishesError {
 function doingNothing(p: Prepared, plan: RunResult): DoingNothingComparison {
   const horizon = Math.max(1, plan.months);
   const owedAtStart = p.debts.reduce((acc, d) => acc.plus(d.balance), ZERO);
-  const at = (r: RunResult, month: number) => r.balances[Math.min(month, r.balances.length) - 1] ?? ZERO;
-  const interestTo = (r: RunResult, month: number) =>
-    r.interestByMonth.slice(0, month).reduce((acc, x) => acc.plus(x), ZERO);
 
   // Under minimums only each debt is on its own: one whose minimum does not exceed its first month's
   // interest never shrinks (its interest never falls), so the run need only reach the plan's end.
@@ -796,13 +1374,13 @@ function doingNothing(p: Prepared, plan: RunResult): DoingNothingComparison {
       debtFreeMonth: mins.finished ? addMonths(p.startMonth, Math.max(0, mins.months - 1)) : null,
       totalPaid: mins.finished ? mins.totalPaid : null,
       totalInterest: mins.finished ? mins.totalInterest : null,
-      balanceAtPlanEnd: mins.balances.length === 0 ? ZERO : horizon > mins.months ? ZERO : at(mins, horizon),
+      balanceAtPlanEnd: mins.months === 0 ? ZERO : horizon > mins.months ? ZERO : mins.balanceAt(horizon),
       interestSaved: mins.finished ? mins.totalInterest.minus(plan.totalInterest) : null,
       monthsSaved: mins.finished ? mins.months - plan.months : null,
     },
     nothingPaid: {
-      balanceAtPlanEnd: nothing.balances.length === 0 ? owedAtStart : at(nothing, horizon),
-      interestAtPlanEnd: interestTo(nothing, horizon),
+      balanceAtPlanEnd: nothing.months === 0 ? owedAtStart : nothing.balanceAt(horizon),
+      interestAtPlanEnd: nothing.interestTo(horizon),
     },
   };
 }
@@ -813,7 +1391,13 @@ function doingNothing(p: Prepared, plan: RunResult): DoingNothingComparison {
  */
 export function simulatePayoff(input: PayoffInput): PayoffResult {
   const p = prepare(input);
-  const r = run(p, { mode: "plan", budget: p.budget, maxMonths: MAX_MONTHS, record: true });
+  const r = run(p, {
+    mode: "plan",
+    budget: p.budget,
+    maxMonths: MAX_MONTHS,
+    record: true,
+    earlyExit: "hopelessOnceInterestSeen",
+  });
   if (!r.finished) throw neverFinishes(p, r);
   const { totals, perDebt } = summarize(p, r);
   const warnings: string[] = [];
@@ -869,7 +1453,13 @@ export function compareStrategies(input: PayoffInput): StrategyComparison {
 
   const runs = strategies.map((strategy) => {
     const p = prepare({ ...input, strategy });
-    const r = run(p, { mode: "plan", budget: p.budget, maxMonths: MAX_MONTHS, record: false });
+    const r = run(p, {
+      mode: "plan",
+      budget: p.budget,
+      maxMonths: MAX_MONTHS,
+      record: false,
+      earlyExit: "hopelessOnceInterestSeen",
+    });
     return { strategy, p, r };
   });
   const chosen = runs.find((x) => x.strategy === input.strategy);
@@ -880,7 +1470,7 @@ export function compareStrategies(input: PayoffInput): StrategyComparison {
       const err = neverFinishes(p, r);
       return { strategy, ok: false, message: err.message, requiredMonthlyBudget: err.requiredMonthlyBudget };
     }
-    const { totals } = summarize(p, r);
+    const totals = totalsOf(p, r);
     return {
       strategy,
       ok: true,
