@@ -32,7 +32,9 @@ test("a borrower invites a counselor, who reviews and advises until access is re
   await expect(counselor.getByRole("link", { name: "修改" })).toHaveCount(0);
   await counselor.getByLabel("写给借款人的建议").fill("先和急用钱协商停催，别再借新还旧。");
   await counselor.getByRole("button", { name: "发送建议" }).click();
-  await expect(counselor.getByText("先和急用钱协商停催")).toBeVisible();
+  // Saved once the field is cleared (the controlled textarea itself holds the text until then).
+  await expect(counselor.getByLabel("写给借款人的建议")).toHaveValue("");
+  await expect(counselor.getByRole("listitem").filter({ hasText: "先和急用钱协商停催" })).toBeVisible();
   const caseUrl = counselor.url();
 
   // The borrower sees the recommendation and the access log, then revokes.
