@@ -4,6 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useTRPC } from "@/components/trpc/react";
+import { ConfirmDelete } from "@/components/ui/confirm-delete";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, SelectField, TextAreaField } from "@/components/ui/field";
@@ -106,7 +107,6 @@ export function AgreementForm({
 export function AgreementDeleteButton({ id, label }: { id: string; label: string }) {
   const trpc = useTRPC();
   const router = useRouter();
-  const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const remove = useMutation(
     trpc.agreements.delete.mutationOptions({
@@ -114,23 +114,14 @@ export function AgreementDeleteButton({ id, label }: { id: string; label: string
       onError: (e) => setError(e.message),
     }),
   );
-  if (!confirming) {
-    return (
-      <Button variant="ghost" onClick={() => setConfirming(true)} aria-label={`删除${label}`}>
-        删除
-      </Button>
-    );
-  }
   return (
-    <div role="group" aria-label="确认删除协议" className="flex flex-wrap items-center gap-2">
-      <span className="text-sm text-red-800">删除后无法恢复（关联的证据会保留），确定删除吗？</span>
-      <Button variant="danger" disabled={remove.isPending} onClick={() => remove.mutate({ id })}>
-        确定删除
-      </Button>
-      <Button variant="secondary" onClick={() => setConfirming(false)}>
-        取消
-      </Button>
-      {error ? <span className="text-sm text-red-800">{error}</span> : null}
-    </div>
+    <ConfirmDelete
+      buttonLabel={`删除${label}`}
+      groupLabel="确认删除协议"
+      question="删除后无法恢复（关联的证据会保留），确定删除吗？"
+      pending={remove.isPending}
+      error={error}
+      onConfirm={() => remove.mutate({ id })}
+    />
   );
 }

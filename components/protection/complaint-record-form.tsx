@@ -4,6 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useTRPC } from "@/components/trpc/react";
+import { ConfirmDelete } from "@/components/ui/confirm-delete";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, SelectField } from "@/components/ui/field";
@@ -100,7 +101,6 @@ export function ComplaintActions({ id, label, replied }: { id: string; label: st
   const trpc = useTRPC();
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
-  const [confirming, setConfirming] = useState(false);
   const options = {
     onSuccess: () => {
       setError(null);
@@ -142,21 +142,13 @@ export function ComplaintActions({ id, label, replied }: { id: string; label: st
         >
           {replied ? "改回未答复" : "标记为已答复"}
         </Button>
-        {confirming ? (
-          <span role="group" aria-label="确认删除投诉记录" className="flex flex-wrap items-center gap-2">
-            <span className="text-sm text-red-800">确定删除这条投诉记录吗？</span>
-            <Button variant="danger" disabled={remove.isPending} onClick={() => remove.mutate({ id })}>
-              确定删除
-            </Button>
-            <Button variant="secondary" onClick={() => setConfirming(false)}>
-              取消
-            </Button>
-          </span>
-        ) : (
-          <Button variant="ghost" onClick={() => setConfirming(true)} aria-label={`删除${label}`}>
-            删除
-          </Button>
-        )}
+        <ConfirmDelete
+          buttonLabel={`删除${label}`}
+          groupLabel="确认删除投诉记录"
+          question="确定删除这条投诉记录吗？"
+          pending={remove.isPending}
+          onConfirm={() => remove.mutate({ id })}
+        />
       </div>
       {error ? (
         <p className="text-sm text-red-800" role="alert">

@@ -7,7 +7,6 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { inflateRawSync } from "node:zlib";
 import type { Readable } from "node:stream";
 import { and, eq, isNull } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -19,6 +18,7 @@ import { createAccount } from "@/db/seed/factories";
 import { authenticate, WRONG_CREDENTIALS_MESSAGE } from "@/server/auth/accounts";
 import { adoptSessionVersion, recheckSessionToken, SessionRevoked } from "@/server/auth/session-token";
 import { issueSessionVersionProof } from "@/server/auth/session-version-proof";
+import { readZip } from "@/server/evidence/test-zip";
 import { deleteAccount, exportAccountData } from "@/server/services/account";
 import type { BlobStore } from "@/server/storage/blob-store";
 import { evidenceStore, LocalFolderBlobStore } from "@/server/storage/local-folder";
@@ -110,37 +110,12 @@ async function populatedBorrower() {
   return { borrower, counselor, caseId: ownCase.id, file, link };
 }
 
-// ----- a minimal ZIP reader (central directory; stored or deflated entries) ---------------------
+// ----- reading the exported ZIP back -----------------------------------------------------------------
 
 async function readAll(stream: Readable): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of stream) chunks.push(Buffer.from(chunk as Uint8Array));
   return Buffer.concat(chunks);
-}
-
-function unzip(zip: Buffer): Map<string, Buffer> {
-  const eocd = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  expect(eocd, "end of central directory").toBeGreaterThanOrEqual(0);
-  const count = zip.readUInt16LE(eocd + 10);
-  let at = zip.readUInt32LE(eocd + 16);
-  const files = new Map<string, Buffer>();
-  for (let i = 0; i < count; i++) {
-    expect(zip.readUInt32LE(at)).toBe(0x02014b50);
-    const method = zip.readUInt16LE(at + 10);
-    const compressedSize = zip.readUInt32LE(at + 20);
-    const nameLength = zip.readUInt16LE(at + 28);
-    const extraLength = zip.readUInt16LE(at + 30);
-    const commentLength = zip.readUInt16LE(at + 32);
-    const localOffset = zip.readUInt32LE(at + 42);
-    const name = zip.subarray(at + 46, at + 46 + nameLength).toString("utf8");
-    const localNameLength = zip.readUInt16LE(localOffset + 26);
-    const localExtraLength = zip.readUInt16LE(localOffset + 28);
-    const start = localOffset + 30 + localNameLength + localExtraLength;
-    const raw = zip.subarray(start, start + compressedSize);
-    files.set(name, method === 8 ? inflateRawSync(raw) : Buffer.from(raw));
-    at += 46 + nameLength + extraLength + commentLength;
-  }
-  return files;
 }
 
 // ----- change password ----------------------------------------------------------------------------
@@ -366,7 +341,7 @@ describe("export all my data", () => {
 
     const exported = await exportAccountData(open.db, borrower.user.id, borrower.meta, evidenceStore(), new Date());
     if (!exported) throw new Error("no export");
-    const files = unzip(await readAll(exported.stream));
+    const files = readZip(await readAll(exported.stream));
     expect([...files.keys()].sort()).toEqual(
       ["README.txt", "data.json", "evidence/001-催收短信截图.png", "evidence/manifest.json"].sort(),
     );
@@ -426,7 +401,7 @@ describe("export all my data", () => {
     const { counselor, borrower } = await populatedBorrower();
     const exported = await exportAccountData(open.db, counselor.user.id, counselor.meta, evidenceStore(), new Date());
     if (!exported) throw new Error("no export");
-    const files = unzip(await readAll(exported.stream));
+    const files = readZip(await readAll(exported.stream));
     const data = JSON.parse(files.get("data.json")?.toString("utf8") ?? "{}");
     expect(data.case).toBeNull();
     expect(data.counselor.shares).toHaveLength(1);
