@@ -3,6 +3,7 @@ import { Money } from "@/components/ui/money";
 import { Dec } from "@/server/domain/money";
 import type { ProgressHistory } from "@/server/services/progress";
 import { longMonth } from "@/components/charts/scale";
+import { projectionMove } from "./projection-move";
 
 /**
  * This month against the plan, the projected debt-free month, and what negotiation saved. On the
@@ -40,14 +41,18 @@ export function ProgressStats({
       key: "debtFree",
       label: "预计上岸",
       value: plan.debtFreeMonth ? longMonth(plan.debtFreeMonth) : "—",
-      note:
-        plan.status === "ok"
-          ? plan.saved
-            ? `按保存的计划，还需 ${plan.monthCount} 个月`
-            : "按预算里可用于还款的钱估算"
-          : plan.status === "noDebts"
-            ? "没有需要还的债务"
-            : "按现在的金额还不完，请调整计划",
+      note: (
+        <>
+          {plan.status === "ok"
+            ? plan.saved
+              ? `按保存的计划，还需 ${plan.monthCount} 个月`
+              : "按预算里可用于还款的钱估算"
+            : plan.status === "noDebts"
+              ? "没有需要还的债务"
+              : "按现在的金额还不完，请调整计划"}
+          {plan.previous ? <span className="mt-1 block">{projectionMove(plan)}</span> : null}
+        </>
+      ),
     },
     {
       key: "saved",

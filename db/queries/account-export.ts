@@ -21,6 +21,7 @@ import {
   evidence,
   habitDays,
   payments,
+  planProjections,
   planSteps,
   plans,
   rebuildChecklist,
@@ -67,6 +68,7 @@ async function caseData(db: Executor, caseId: string) {
     fundRows,
     habitRows,
     checklistRows,
+    projectionRows,
   ] = await Promise.all([
     db.select().from(debts).where(byCase(debts)).orderBy(asc(debts.createdAt)),
     db.select().from(payments).where(byCase(payments)).orderBy(asc(payments.paidOn), asc(payments.createdAt)),
@@ -95,6 +97,7 @@ async function caseData(db: Executor, caseId: string) {
     db.select().from(emergencyFundEntries).where(byCase(emergencyFundEntries)).orderBy(asc(emergencyFundEntries.on)),
     db.select().from(habitDays).where(byCase(habitDays)).orderBy(asc(habitDays.day)),
     db.select().from(rebuildChecklist).where(byCase(rebuildChecklist)),
+    db.select().from(planProjections).where(byCase(planProjections)).orderBy(asc(planProjections.month)),
   ]);
   return {
     debts: debtRows,
@@ -114,6 +117,7 @@ async function caseData(db: Executor, caseId: string) {
     emergencyFund: fundRows,
     habits: habitRows,
     rebuildChecklist: checklistRows,
+    planProjections: projectionRows,
   };
 }
 

@@ -1,6 +1,14 @@
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, desc, eq, lte, sql } from "drizzle-orm";
 import type { Executor } from "../client";
-import { cases, emergencyFundEntries, habitDays, rebuildChecklist, type EmergencyFundEntryRow } from "../schema";
+import {
+  cases,
+  emergencyFundEntries,
+  habitDays,
+  planProjections,
+  rebuildChecklist,
+  type EmergencyFundEntryRow,
+  type PlanProjectionRow,
+} from "../schema";
 
 export type { EmergencyFundEntryRow };
 export type HabitDayRow = typeof habitDays.$inferSelect;
@@ -82,4 +90,29 @@ export async function deleteChecklistItem(db: Executor, params: { caseId: string
   await db
     .delete(rebuildChecklist)
     .where(and(eq(rebuildChecklist.caseId, params.caseId), eq(rebuildChecklist.itemId, params.itemId)));
+}
+
+/** The two latest projections of a case up to `month` ("YYYY-MM"), newest first. */
+export async function recentPlanProjections(db: Executor, caseId: string, month: string): Promise<PlanProjectionRow[]> {
+  return db
+    .select()
+    .from(planProjections)
+    .where(and(eq(planProjections.caseId, caseId), lte(planProjections.month, month)))
+    .orderBy(desc(planProjections.month))
+    .limit(2);
+}
+
+/** Keeps `debtFreeMonth` as the month's projection (one row per case and month; rewritten only when it changed). */
+export async function recordPlanProjection(
+  db: Executor,
+  row: { caseId: string; month: string; debtFreeMonth: string | null },
+): Promise<void> {
+  await db
+    .insert(planProjections)
+    .values(row)
+    .onConflictDoUpdate({
+      target: [planProjections.caseId, planProjections.month],
+      set: { debtFreeMonth: row.debtFreeMonth, updatedAt: sql`now()` },
+      setWhere: sql`${planProjections.debtFreeMonth} is distinct from excluded.debt_free_month`,
+    });
 }

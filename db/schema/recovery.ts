@@ -93,6 +93,31 @@ export const rebuildChecklist = pgTable(
 );
 
 /**
+ * 预计上岸月份: the debt-free month the plan projected, kept once per case and Shanghai month (the
+ * last projection seen in that month), so the dashboard can say how it moved since last month.
+ * `debtFreeMonth` is null when the plan could not finish or there was nothing to pay.
+ */
+export const planProjections = pgTable(
+  "plan_projections",
+  {
+    caseId: uuid("case_id")
+      .notNull()
+      .references(() => cases.id, { onDelete: "cascade" }),
+    month: text("month").notNull(),
+    debtFreeMonth: text("debt_free_month"),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.caseId, t.month] }),
+    check("plan_projections_month_format", sql`${t.month} ~ '^[0-9]{4}-(0[1-9]|1[0-2])$'`),
+    check(
+      "plan_projections_debt_free_month_format",
+      sql`${t.debtFreeMonth} is null or ${t.debtFreeMonth} ~ '^[0-9]{4}-(0[1-9]|1[0-2])$'`,
+    ),
+  ],
+);
+
+/**
  * Rate-limit counters shared by every app instance (sign-in attempts, share-link guesses): a key,
  * the points used in the current window and when the window ends. The column names are the ones
  * rate-limiter-flexible's RateLimiterDrizzle expects.
@@ -108,4 +133,5 @@ export const rateLimits = pgTable(
 );
 
 export type PaymentRow = typeof payments.$inferSelect;
+export type PlanProjectionRow = typeof planProjections.$inferSelect;
 export type EmergencyFundEntryRow = typeof emergencyFundEntries.$inferSelect;

@@ -9,6 +9,7 @@ import {
   emergencyFundProgress,
   habitStreak,
   monthOfDay,
+  monthsBetween,
   monthSpan,
   owedAtEndOfMonths,
   paidPerMonth,
@@ -218,6 +219,13 @@ describe("months", () => {
     expect(monthOfDay("2028-02-29")).toBe("2028-02");
     expect(() => monthOfDay("2027-02-29")).toThrow("日期不存在");
     expect(() => monthSpan("2026-13", "2027-01")).toThrow("YYYY-MM");
+  });
+
+  it("counts the months between two months across year ends, negative backwards", () => {
+    expect(monthsBetween("2026-11", "2027-02")).toBe(3);
+    expect(monthsBetween("2027-02", "2026-11")).toBe(-3);
+    expect(monthsBetween("2026-11", "2026-11")).toBe(0);
+    expect(monthsBetween("1999-12", "2030-01")).toBe(361);
   });
 });
 

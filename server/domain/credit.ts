@@ -460,6 +460,11 @@ export function monthSpan(from: Month, to: Month): Month[] {
   return out;
 }
 
+/** Whole months from `from` to `to` (negative when `to` is earlier): "2026-11" → "2027-02" is 3. */
+export function monthsBetween(from: Month, to: Month): number {
+  return monthIndex(to) - monthIndex(from);
+}
+
 /** `month` plus `n` months (negative goes back). */
 export function shiftMonth(month: Month, n: number): Month {
   return monthOfIndex(monthIndex(month) + n);

@@ -8,12 +8,13 @@ import type { Database } from "@/db/client";
 import { listBudgetItems } from "@/db/queries/budget";
 import { listDebtsOfCase } from "@/db/queries/debts";
 import { listPaymentsOfCase } from "@/db/queries/payments";
-import { listFundEntries } from "@/db/queries/recovery";
+import { listFundEntries, recentPlanProjections, recordPlanProjection } from "@/db/queries/recovery";
 import { plans, planSteps } from "@/db/schema";
 import { analyzeBudget } from "@/server/domain/budget";
 import {
   balanceAtEndOfMonths,
   monthOfDay,
+  monthsBetween,
   monthSpan,
   owedAtEndOfMonths,
   paidPerMonth,
@@ -96,6 +97,13 @@ export interface ProgressHistory {
     /** false: the projection uses the defaults (avalanche, the budget's capacity). */
     saved: boolean;
     debtFreeMonth: Month | null;
+    /**
+     * The projection kept in an earlier month (the latest one before this month), to show how the
+     * debt-free month moved; null before there is one.
+     */
+    previous: { recordedIn: Month; debtFreeMonth: Month | null } | null;
+    /** Months the debt-free month moved since `previous` (positive: later); null when either has none. */
+    movedMonths: number | null;
     monthCount: number | null;
     /** Principal the lenders agreed to waive (协商减免). */
     totalDiscount: string | null;
@@ -112,20 +120,23 @@ export interface ProgressHistory {
 /**
  * The month-by-month progress of a case as of `today` (Shanghai): what was owed and paid in each
  * month, next to the saved plan. `includeFund` adds the emergency fund (private: not for share links).
+ * `recordProjection` (the borrower's own view) keeps this month's projected debt-free month, so
+ * next month can say how it moved; readers who may not write (counselors, links) only read it.
  */
 export async function progressHistory(
   db: Database,
   caseId: string,
-  { today, includeFund }: { today: string; includeFund: boolean },
+  { today, includeFund, recordProjection = false }: { today: string; includeFund: boolean; recordProjection?: boolean },
 ): Promise<ProgressHistory> {
-  const [rows, paymentRows, overview, fundRows, budgetRows] = await Promise.all([
+  const currentMonth = monthOfDay(today);
+  const [rows, paymentRows, overview, fundRows, budgetRows, projections] = await Promise.all([
     listDebtsOfCase(db, caseId),
     listPaymentsOfCase(db, caseId),
     planOverview(db, caseId, today),
     includeFund ? listFundEntries(db, caseId) : Promise.resolve([]),
     includeFund ? listBudgetItems(db, caseId) : Promise.resolve([]),
+    recentPlanProjections(db, caseId, currentMonth),
   ]);
-  const currentMonth = monthOfDay(today);
   const live = rows.filter((r) => r.archivedAt === null);
   const liveIds = new Set(live.map((r) => r.id));
   const owedNow = sum(live.filter((r) => r.status !== "settled").map((r) => r.outstanding));
@@ -187,6 +198,14 @@ export async function progressHistory(
     };
   }
 
+  const debtFreeMonth = result.status === "ok" ? result.debtFreeMonth : null;
+  const kept = projections.find((p) => p.month === currentMonth);
+  const earlier = projections.find((p) => p.month < currentMonth);
+  if (recordProjection && (!kept || kept.debtFreeMonth !== debtFreeMonth)) {
+    await recordPlanProjection(db, { caseId, month: currentMonth, debtFreeMonth });
+  }
+  const previous = earlier ? { recordedIn: earlier.month, debtFreeMonth: earlier.debtFreeMonth } : null;
+
   return {
     currentMonth,
     debt,
@@ -195,7 +214,10 @@ export async function progressHistory(
     plan: {
       status: result.status,
       saved: overview.saved,
-      debtFreeMonth: result.status === "ok" ? result.debtFreeMonth : null,
+      debtFreeMonth,
+      previous,
+      movedMonths:
+        previous?.debtFreeMonth && debtFreeMonth ? monthsBetween(previous.debtFreeMonth, debtFreeMonth) : null,
       monthCount: result.status === "ok" ? result.monthCount : null,
       totalDiscount: result.status === "ok" ? result.totalDiscount : null,
       interestSaved: mins?.interestSaved ?? null,

@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { OpenDatabase } from "@/db/client";
 import { findCaseOfOwner } from "@/db/queries/cases";
-import { listHabitDays } from "@/db/queries/recovery";
+import { listHabitDays, recentPlanProjections, recordPlanProjection } from "@/db/queries/recovery";
 import { seedBorrowerProgress } from "@/db/seed/demo";
 import { createAccount } from "@/db/seed/factories";
+import { shiftMonth } from "@/server/domain/credit";
 import { progressHistory, progressSummary } from "@/server/services/progress";
 import { callerFor, sessionUserOf } from "@/test/callers";
 import { openTestDatabase, STRONG_PASSWORD, uniqueEmail } from "@/test/database";
@@ -160,6 +161,59 @@ describe("recovery.history: the dashboard's month by month", () => {
     await expectTrpcError(callerFor(open.db, null).recovery.overview({ caseId: me.caseId }), "UNAUTHORIZED");
     await me.api.sharing.revoke({ shareId: counselor.shareId });
     await expectTrpcError(counselor.api.recovery.overview({ caseId: me.caseId }), "NOT_FOUND");
+  });
+});
+
+describe("recovery.history: how the projected debt-free month moved", () => {
+  it("keeps the borrower's projection per month and compares with the latest earlier month", async () => {
+    const me = await borrowerWithAYear();
+    const october = callerFor(open.db, sessionUserOf(me.user), { now: () => new Date("2026-10-27T04:00:00Z") });
+    const first = await october.recovery.history();
+    expect(first.plan.previous).toBeNull();
+    expect(first.plan.movedMonths).toBeNull();
+    expect(await recentPlanProjections(open.db, me.caseId, "2026-10")).toMatchObject([
+      { month: "2026-10", debtFreeMonth: first.plan.debtFreeMonth },
+    ]);
+
+    // A counselor's read and the share link's view only read; the borrower's own view keeps November's.
+    const counselor = await counselorOf(me);
+    const seen = await counselor.api.recovery.history({ caseId: me.caseId });
+    await progressHistory(open.db, me.caseId, { today: "2026-11-27", includeFund: false });
+    expect(await recentPlanProjections(open.db, me.caseId, "2026-11")).toHaveLength(1);
+    expect(seen.plan.previous).toEqual({ recordedIn: "2026-10", debtFreeMonth: first.plan.debtFreeMonth });
+
+    // October's projection, set to six months after November's: now it is six months earlier.
+    const now = await me.api.recovery.history();
+    if (!now.plan.debtFreeMonth) throw new Error("the seeded plan should finish");
+    await recordPlanProjection(open.db, {
+      caseId: me.caseId,
+      month: "2026-10",
+      debtFreeMonth: shiftMonth(now.plan.debtFreeMonth, 6),
+    });
+    const again = await me.api.recovery.history();
+    expect(again.plan.previous?.recordedIn).toBe("2026-10");
+    expect(again.plan.movedMonths).toBe(-6);
+    const rows = await recentPlanProjections(open.db, me.caseId, "2026-11");
+    expect(rows.map((r) => [r.month, r.debtFreeMonth])).toEqual([
+      ["2026-11", now.plan.debtFreeMonth],
+      ["2026-10", shiftMonth(now.plan.debtFreeMonth, 6)],
+    ]);
+
+    // A plan that can no longer finish is kept as "none", and the move is not a number of months.
+    await recordPlanProjection(open.db, { caseId: me.caseId, month: "2026-10", debtFreeMonth: null });
+    const fromNone = await me.api.recovery.history();
+    expect(fromNone.plan.previous).toEqual({ recordedIn: "2026-10", debtFreeMonth: null });
+    expect(fromNone.plan.movedMonths).toBeNull();
+  });
+
+  it("refuses a malformed month at the database", async () => {
+    const me = await newUser("borrower");
+    await expect(
+      recordPlanProjection(open.db, { caseId: me.caseId, month: "2026-13", debtFreeMonth: null }),
+    ).rejects.toThrow();
+    await expect(
+      recordPlanProjection(open.db, { caseId: me.caseId, month: "2026-11", debtFreeMonth: "next year" }),
+    ).rejects.toThrow();
   });
 });
 

@@ -33,7 +33,11 @@ export const recoveryRouter = router({
   /** Remaining debt, payments and the emergency fund month by month, next to the plan. */
   history: signedInProcedure.input(recoveryCaseInput).query(async ({ ctx, input }) => {
     const access = await caseForRead(ctx.db, ctx.user, input.caseId);
-    return progressHistory(ctx.db, access.caseId, { today: shanghaiToday(ctx.now()), includeFund: true });
+    return progressHistory(ctx.db, access.caseId, {
+      today: shanghaiToday(ctx.now()),
+      includeFund: true,
+      recordProjection: access.role === "owner",
+    });
   }),
 
   /** 存入 / 取出 the emergency fund. */
