@@ -2,11 +2,13 @@
 import { getDatabase } from "@/db/client";
 import { authSecret } from "./auth/secret";
 import { sweepEvidenceStore } from "./evidence/sweep";
-import { evidenceStore } from "./storage/local-folder";
+import { evidenceStore, s3SettingsFromEnvironment } from "@/server/storage";
 
-// Refuse to start in production without the secrets it needs, with a message that says what to set.
+// Refuse to start in production without the secrets it needs, or with a wrong evidence-storage
+// setting, with a message that says what to set.
 try {
   authSecret();
+  s3SettingsFromEnvironment();
 } catch (err) {
   console.error(`\n${(err as Error).message}\n`);
   process.exit(1);

@@ -10,10 +10,8 @@ import type { BlobStore } from "@/server/storage/blob-store";
 
 export const SWEEP_MIN_AGE_MS = 60 * 60 * 1000;
 
-export interface SweepableStore extends BlobStore {
-  removeStaleTemporaryFiles(olderThanMs: number, now?: number): Promise<number>;
-  listBlobs(): Promise<{ key: string; modifiedAt: Date }[]>;
-}
+/** What the sweep uses of a store: every `BlobStore` can be swept. */
+export type SweepableStore = Pick<BlobStore, "removeStaleTemporaryFiles" | "listBlobs" | "remove">;
 
 export interface SweepResult {
   temporaryFilesRemoved: number;

@@ -1,28 +1,44 @@
 /**
  * The evidence blob store: where uploaded files live, apart from the database. Keys are generated
- * here (`<caseId>/<random id>`), never taken from the user. A local folder by default; the
- * interface is small enough for an S3-compatible implementation.
+ * here (`<caseId>/<random id>`), never taken from the user. Two implementations with the same
+ * semantics: a local folder (`local-folder.ts`, the default) and an S3-compatible bucket (`s3.ts`);
+ * `index.ts` picks one from the environment. `blob-store.contract.ts` is the test suite both pass.
  */
 import type { Readable } from "node:stream";
 
 export interface BlobWriter {
   /** Append bytes (respecting backpressure). */
   write(chunk: Uint8Array): Promise<void>;
-  /** Flush to disk and make the blob visible under its key. Returns the key. */
+  /** Make the blob durable and visible under its key. Returns the key. */
   commit(): Promise<string>;
-  /** Throw away what was written; safe to call more than once and after commit fails. */
+  /** Throw away what was written (or the committed blob); safe to call more than once and after commit fails. */
   abort(): Promise<void>;
+}
+
+/** A committed blob and when it was written. */
+export interface BlobListing {
+  key: string;
+  modifiedAt: Date;
 }
 
 export interface BlobStore {
   /** Starts a new blob for the case; nothing is visible under the key until commit. */
   create(caseId: string): Promise<BlobWriter & { key: string }>;
-  /** A stream of the blob, or null when it does not exist. */
+  /** A stream of the blob, or null when it does not exist (or the key is not a valid key). */
   read(key: string): Promise<{ stream: Readable; size: number } | null>;
-  /** Removes the blob; a missing blob is not an error. */
+  /** Removes the blob; a missing blob (or an invalid key) is not an error. */
   remove(key: string): Promise<void>;
   /** All committed keys (for sweeping blobs whose database row never appeared). */
   keys(): Promise<string[]>;
+  /** Every committed blob with its last modification time (when its upload was written). */
+  listBlobs(): Promise<BlobListing[]>;
+  /**
+   * Removes what uploads that never finished left behind (e.g. the server died mid-upload), when
+   * it was started more than `olderThanMs` before `now`; returns how many were removed. Local
+   * folder: the temporary files. S3: the incomplete multipart uploads, which are aborted (their
+   * parts are invisible in listings but still stored, and billed, until then).
+   */
+  removeStaleTemporaryFiles(olderThanMs: number, now?: number): Promise<number>;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;

@@ -1,13 +1,14 @@
 /**
  * Blob store in a local folder: `<root>/<caseId>/<random id>`. Uploads go to `<root>/.tmp/` first,
- * are fsynced and then renamed into place, so a blob is either complete or absent.
+ * are fsynced and then renamed into place, so a blob is either complete or absent. Several app
+ * instances can share it only through a shared (network) folder; `s3.ts` is the alternative.
  */
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import fsp from "node:fs/promises";
 import path from "node:path";
 import { dataFolder } from "@/db/client";
-import { isValidCaseId, isValidKey, type BlobStore, type BlobWriter } from "./blob-store";
+import { isValidCaseId, isValidKey, type BlobListing, type BlobStore, type BlobWriter } from "./blob-store";
 
 const TMP = ".tmp";
 
@@ -95,8 +96,8 @@ export class LocalFolderBlobStore implements BlobStore {
   }
 
   /** Every committed blob with its last modification time (when its upload was written). */
-  async listBlobs(): Promise<{ key: string; modifiedAt: Date }[]> {
-    const result: { key: string; modifiedAt: Date }[] = [];
+  async listBlobs(): Promise<BlobListing[]> {
+    const result: BlobListing[] = [];
     for (const key of await this.keys()) {
       const stat = await fsp.stat(this.pathOf(key)).catch(() => null);
       if (stat) result.push({ key, modifiedAt: stat.mtime });
@@ -141,8 +142,8 @@ async function syncDirectory(dir: string) {
 
 let defaultStore: LocalFolderBlobStore | undefined;
 
-/** The app's evidence store: `<data folder>/evidence`. */
-export function evidenceStore(): LocalFolderBlobStore {
+/** The evidence folder in the data folder: `<data folder>/evidence`. */
+export function localEvidenceStore(): LocalFolderBlobStore {
   const root = path.join(/*turbopackIgnore: true*/ dataFolder(), "evidence");
   if (!defaultStore || defaultStore.root !== root) defaultStore = new LocalFolderBlobStore(root);
   return defaultStore;

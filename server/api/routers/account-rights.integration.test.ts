@@ -21,7 +21,8 @@ import { issueSessionVersionProof } from "@/server/auth/session-version-proof";
 import { readZip } from "@/server/evidence/test-zip";
 import { deleteAccount, exportAccountData } from "@/server/services/account";
 import type { BlobStore } from "@/server/storage/blob-store";
-import { evidenceStore, LocalFolderBlobStore } from "@/server/storage/local-folder";
+import { evidenceStore } from "@/server/storage";
+import { LocalFolderBlobStore } from "@/server/storage/local-folder";
 import { callerFor, sessionUserOf, TEST_META } from "@/test/callers";
 import { openTestDatabase, STRONG_PASSWORD, uniqueEmail } from "@/test/database";
 import { expectTrpcError } from "@/test/trpc-errors";
@@ -296,6 +297,8 @@ describe("account.deleteAccount", () => {
       create: (c) => store.create(c),
       read: (k) => store.read(k),
       keys: () => store.keys(),
+      listBlobs: () => store.listBlobs(),
+      removeStaleTemporaryFiles: (olderThanMs, now) => store.removeStaleTemporaryFiles(olderThanMs, now),
       remove: () => Promise.reject(new Error("disk unavailable")),
     };
     await expect(deleteAccount(open.db, user.id, STRONG_PASSWORD, meta, failing)).resolves.toEqual({

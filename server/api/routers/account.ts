@@ -1,7 +1,7 @@
 import { listAuditEvents } from "@/db/queries/users";
 import { signOutEverywhere, signUp } from "@/server/auth/accounts";
 import { changePassword, deleteAccount } from "@/server/services/account";
-import { evidenceStore } from "@/server/storage/local-folder";
+import { evidenceStore } from "@/server/storage";
 import { changePasswordInput, deleteAccountInput } from "../schemas/account";
 import { signUpInput } from "../schemas/auth";
 import { publicProcedure, router, signedInProcedure } from "../trpc";

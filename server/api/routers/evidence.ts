@@ -4,7 +4,7 @@ import { AppError } from "@/server/errors";
 import { DEFAULT_UPLOAD_LIMITS, formatBytes } from "@/server/evidence/upload";
 import { ALLOWED_TYPES_TEXT } from "@/server/evidence/file-types";
 import { evidenceOverview, evidenceView } from "@/server/services/protection";
-import { evidenceStore } from "@/server/storage/local-folder";
+import { evidenceStore } from "@/server/storage";
 import { caseInput, idInput } from "../schemas/protection";
 import { evidenceLinksInput } from "../schemas/protection-records";
 import { router, signedInProcedure } from "../trpc";

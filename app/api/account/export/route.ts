@@ -6,7 +6,7 @@ import { shanghaiToday } from "@/server/domain/time";
 import { contentDisposition } from "@/server/evidence/file-names";
 import { errorResponse, jsonError, NO_STORE } from "@/server/evidence/http";
 import { exportAccountData } from "@/server/services/account";
-import { evidenceStore } from "@/server/storage/local-folder";
+import { evidenceStore } from "@/server/storage";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";

@@ -7,7 +7,7 @@ import { AppError } from "@/server/errors";
 import { contentDisposition } from "@/server/evidence/file-names";
 import { typeOfMime } from "@/server/evidence/file-types";
 import { errorResponse, notFound } from "@/server/evidence/http";
-import { evidenceStore } from "@/server/storage/local-folder";
+import { evidenceStore } from "@/server/storage";
 
 export const runtime = "nodejs";
 

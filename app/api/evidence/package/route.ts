@@ -8,7 +8,7 @@ import { AppError } from "@/server/errors";
 import { contentDisposition } from "@/server/evidence/file-names";
 import { errorResponse, notFound } from "@/server/evidence/http";
 import { evidencePackage } from "@/server/evidence/package";
-import { evidenceStore } from "@/server/storage/local-folder";
+import { evidenceStore } from "@/server/storage";
 
 export const runtime = "nodejs";
 

@@ -5,7 +5,7 @@ import { getSessionUser } from "@/server/auth/session";
 import { errorResponse, jsonError, NO_STORE } from "@/server/evidence/http";
 import { receiveEvidenceUpload } from "@/server/evidence/upload";
 import { evidenceView } from "@/server/services/protection";
-import { evidenceStore } from "@/server/storage/local-folder";
+import { evidenceStore } from "@/server/storage";
 
 export const runtime = "nodejs";
 
