@@ -1,3 +1,4 @@
+import { cache } from "react";
 import { asc, eq } from "drizzle-orm";
 import type { Executor } from "../client";
 import { budgetItems } from "../schema";
@@ -5,14 +6,23 @@ import { budgetItems } from "../schema";
 export type BudgetItemRow = typeof budgetItems.$inferSelect;
 export type NewBudgetItemRow = typeof budgetItems.$inferInsert;
 
-/** The budget lines of a case, in the order the borrower entered them. */
-export async function listBudgetItems(db: Executor, caseId: string): Promise<BudgetItemRow[]> {
+/**
+ * The budget lines of a case, in the order the borrower entered them.
+ *
+ * Deduplicated within one server render (React `cache`): the dashboard's procedures ask for it
+ * several times in one request. Everywhere else (tRPC over HTTP, route handlers, scripts, tests)
+ * each call queries. The result may be shared between callers: never mutate it.
+ */
+export const listBudgetItems = cache(async function listBudgetItems(
+  db: Executor,
+  caseId: string,
+): Promise<BudgetItemRow[]> {
   return db
     .select()
     .from(budgetItems)
     .where(eq(budgetItems.caseId, caseId))
     .orderBy(asc(budgetItems.position), asc(budgetItems.createdAt));
-}
+});
 
 /**
  * Replaces every budget line of a case with the given ones (positions follow the list order).

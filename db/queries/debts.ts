@@ -1,3 +1,4 @@
+import { cache } from "react";
 import { and, asc, eq, sql, type SQL } from "drizzle-orm";
 import type { Executor } from "../client";
 import { debts } from "../schema";
@@ -7,9 +8,16 @@ export type NewDebtRow = typeof debts.$inferInsert;
 /** Column changes: values, or SQL computed from the row being updated. */
 export type DebtChanges = { [K in keyof NewDebtRow]?: NewDebtRow[K] | SQL };
 
-export async function listDebtsOfCase(db: Executor, caseId: string): Promise<DebtRow[]> {
+/**
+ * The debts of a case, oldest first.
+ *
+ * Deduplicated within one server render (React `cache`): the dashboard's procedures ask for it
+ * several times in one request. Everywhere else (tRPC over HTTP, route handlers, scripts, tests)
+ * each call queries. The result may be shared between callers: never mutate it.
+ */
+export const listDebtsOfCase = cache(async function listDebtsOfCase(db: Executor, caseId: string): Promise<DebtRow[]> {
   return db.select().from(debts).where(eq(debts.caseId, caseId)).orderBy(asc(debts.createdAt));
-}
+});
 
 /** A debt, only when it belongs to the given case. */
 export async function findDebtInCase(db: Executor, params: { caseId: string; debtId: string }) {

@@ -280,7 +280,11 @@ export type PlanResultView =
  * defaults), the result of the chosen strategy, and the strategies side by side. A plan that can
  * never finish is returned as an explanation, not thrown.
  */
-export async function planOverview(db: Database, caseId: string, today: string) {
+/**
+ * The plan of a case as of `today`: the saved settings, the simulation, and (unless `compare` is
+ * false, for views that show only the chosen plan) the comparison of the strategies.
+ */
+export async function planOverview(db: Database, caseId: string, today: string, { compare = true } = {}) {
   const [plan, debtRows, budgetRows] = await Promise.all([
     findPlanOfCase(db, caseId),
     listDebtsOfCase(db, caseId),
@@ -335,7 +339,7 @@ export async function planOverview(db: Database, caseId: string, today: string) 
         throw err;
       }
     }
-    if (result.status !== "invalid") comparison = comparisonView(compareStrategies(input));
+    if (compare && result.status !== "invalid") comparison = comparisonView(compareStrategies(input));
   }
 
   const byId = new Map(debtRows.map((d) => [d.id, d]));

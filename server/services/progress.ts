@@ -132,7 +132,7 @@ export async function progressHistory(
   const [rows, paymentRows, overview, fundRows, budgetRows, projections] = await Promise.all([
     listDebtsOfCase(db, caseId),
     listPaymentsOfCase(db, caseId),
-    planOverview(db, caseId, today),
+    planOverview(db, caseId, today, { compare: false }),
     includeFund ? listFundEntries(db, caseId) : Promise.resolve([]),
     includeFund ? listBudgetItems(db, caseId) : Promise.resolve([]),
     recentPlanProjections(db, caseId, currentMonth),
