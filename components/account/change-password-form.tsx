@@ -7,7 +7,7 @@ import { useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { useTRPC } from "@/components/trpc/react";
+import { useTRPC, withTRPC } from "@/components/trpc/react";
 import { PASSWORD_MIN } from "@/server/auth/password-policy";
 
 /**
@@ -31,7 +31,7 @@ async function keepThisSession(sessionVersionProof: string): Promise<boolean> {
 }
 
 /** 修改密码: every other device is signed out; this one stays signed in. */
-export function ChangePasswordForm() {
+function ChangePasswordFormWithoutProvider() {
   const trpc = useTRPC();
   const router = useRouter();
   const [currentPassword, setCurrentPassword] = useState("");
@@ -107,3 +107,5 @@ export function ChangePasswordForm() {
     </form>
   );
 }
+
+export const ChangePasswordForm = withTRPC(ChangePasswordFormWithoutProvider);

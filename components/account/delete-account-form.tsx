@@ -7,10 +7,10 @@ import { useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { useTRPC } from "@/components/trpc/react";
+import { useTRPC, withTRPC } from "@/components/trpc/react";
 
 /** 注销账户: permanent; confirmed with the current password and an explicit acknowledgement. */
-export function DeleteAccountForm({ isBorrower }: { isBorrower: boolean }) {
+function DeleteAccountFormWithoutProvider({ isBorrower }: { isBorrower: boolean }) {
   const trpc = useTRPC();
   const [password, setPassword] = useState("");
   const [understood, setUnderstood] = useState(false);
@@ -95,3 +95,5 @@ export function DeleteAccountForm({ isBorrower }: { isBorrower: boolean }) {
     </form>
   );
 }
+
+export const DeleteAccountForm = withTRPC(DeleteAccountFormWithoutProvider);

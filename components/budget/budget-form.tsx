@@ -6,7 +6,7 @@ import { useRouter } from "next/navigation";
 import { useId, useMemo, useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { useTRPC } from "@/components/trpc/react";
+import { useTRPC, withTRPC } from "@/components/trpc/react";
 import { COMMON_BUDGET_ITEMS, type BudgetCategory, type BudgetKind } from "@/server/domain/budget";
 import { Dec, formatYuan, parseMoney } from "@/server/domain/money";
 
@@ -62,7 +62,7 @@ const controlClass =
  * 填写每月收支: common lines pre-filled in Chinese; type an amount where it applies, leave the
  * rest blank (blank lines are not saved). Saving replaces the whole budget.
  */
-export function BudgetForm({ saved }: { saved: readonly SavedBudgetItem[] }) {
+function BudgetFormWithoutProvider({ saved }: { saved: readonly SavedBudgetItem[] }) {
   const trpc = useTRPC();
   const router = useRouter();
   const formId = useId();
@@ -261,3 +261,5 @@ export function BudgetForm({ saved }: { saved: readonly SavedBudgetItem[] }) {
     </form>
   );
 }
+
+export const BudgetForm = withTRPC(BudgetFormWithoutProvider);

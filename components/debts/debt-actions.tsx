@@ -5,11 +5,11 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { useTRPC } from "@/components/trpc/react";
+import { useTRPC, withTRPC } from "@/components/trpc/react";
 import type { DebtStatus } from "@/server/domain/legal";
 
 /** Pause / resume, mark settled, archive / restore — each carries the version the page read. */
-export function DebtActions({
+function DebtActionsWithoutProvider({
   id,
   version,
   status,
@@ -69,3 +69,5 @@ export function DebtActions({
     </div>
   );
 }
+
+export const DebtActions = withTRPC(DebtActionsWithoutProvider);

@@ -7,7 +7,7 @@ import { useMemo, useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, SelectField, TextAreaField } from "@/components/ui/field";
-import { useTRPC } from "@/components/trpc/react";
+import { useTRPC, withTRPC } from "@/components/trpc/react";
 import { RateError } from "@/server/domain/apr";
 import {
   loanCost,
@@ -110,7 +110,15 @@ function previewOf(v: DebtFormValues): Preview {
   }
 }
 
-export function DebtForm({ initial, debtId, version }: { initial: DebtFormValues; debtId?: string; version?: number }) {
+function DebtFormWithoutProvider({
+  initial,
+  debtId,
+  version,
+}: {
+  initial: DebtFormValues;
+  debtId?: string;
+  version?: number;
+}) {
   const trpc = useTRPC();
   const router = useRouter();
   const [values, setValues] = useState(initial);
@@ -315,3 +323,5 @@ export function DebtForm({ initial, debtId, version }: { initial: DebtFormValues
     </form>
   );
 }
+
+export const DebtForm = withTRPC(DebtFormWithoutProvider);

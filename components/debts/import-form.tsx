@@ -6,7 +6,7 @@ import { useRouter } from "next/navigation";
 import { useId, useState, type ChangeEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button, buttonClass } from "@/components/ui/button";
-import { useTRPC } from "@/components/trpc/react";
+import { useTRPC, withTRPC } from "@/components/trpc/react";
 import type { ImportPreview, PreviewRow } from "@/server/services/debt-transfer";
 
 const TEMPLATE = { xlsx: "/api/debts/template?format=xlsx", csv: "/api/debts/template?format=csv" };
@@ -26,7 +26,7 @@ function messageOf(err: unknown): string {
 }
 
 /** Upload → preview with errors per row → "全部导入" (only when every row is fine). */
-export function ImportForm({ maxBytes, maxRows }: { maxBytes: number; maxRows: number }) {
+function ImportFormWithoutProvider({ maxBytes, maxRows }: { maxBytes: number; maxRows: number }) {
   const trpc = useTRPC();
   const router = useRouter();
   const inputId = useId();
@@ -264,3 +264,5 @@ function PreviewTable({ rows }: { rows: PreviewRow[] }) {
     </div>
   );
 }
+
+export const ImportForm = withTRPC(ImportFormWithoutProvider);

@@ -3,11 +3,11 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { useTRPC } from "@/components/trpc/react";
+import { useTRPC, withTRPC } from "@/components/trpc/react";
 import { ConfirmDelete } from "@/components/ui/confirm-delete";
 
 /** Deleting evidence asks first; the file and its record go together. */
-export function EvidenceDeleteButton({ id, name }: { id: string; name: string }) {
+function EvidenceDeleteButtonWithoutProvider({ id, name }: { id: string; name: string }) {
   const trpc = useTRPC();
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
@@ -28,3 +28,5 @@ export function EvidenceDeleteButton({ id, name }: { id: string; name: string })
     />
   );
 }
+
+export const EvidenceDeleteButton = withTRPC(EvidenceDeleteButtonWithoutProvider);

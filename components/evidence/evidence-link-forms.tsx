@@ -3,7 +3,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { useTRPC } from "@/components/trpc/react";
+import { useTRPC, withTRPC } from "@/components/trpc/react";
 import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/field";
 
@@ -29,7 +29,7 @@ function useSetLinks() {
 }
 
 /** On an evidence item: which contact-log entry and which agreement the file proves. */
-export function EvidenceLinkForm({
+function EvidenceLinkFormWithoutProvider({
   evidenceId,
   name,
   contactLogId,
@@ -91,7 +91,7 @@ export function EvidenceLinkForm({
 }
 
 /** On an agreement: link one more file to it, or unlink one. */
-export function AgreementEvidenceLinker({
+function AgreementEvidenceLinkerWithoutProvider({
   agreementId,
   label,
   linked,
@@ -151,3 +151,6 @@ export function AgreementEvidenceLinker({
     </div>
   );
 }
+
+export const EvidenceLinkForm = withTRPC(EvidenceLinkFormWithoutProvider);
+export const AgreementEvidenceLinker = withTRPC(AgreementEvidenceLinkerWithoutProvider);

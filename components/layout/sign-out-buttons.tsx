@@ -5,7 +5,7 @@ import { signOut } from "next-auth/react";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { useTRPC } from "@/components/trpc/react";
+import { useTRPC, withTRPC } from "@/components/trpc/react";
 
 export function SignOutButton({ className = "" }: { className?: string }) {
   return (
@@ -16,7 +16,7 @@ export function SignOutButton({ className = "" }: { className?: string }) {
 }
 
 /** Ends every session of this account, on every device, then this one. */
-export function SignOutEverywhereButton() {
+function SignOutEverywhereButtonWithoutProvider() {
   const trpc = useTRPC();
   const [error, setError] = useState<string | null>(null);
   const mutation = useMutation(
@@ -34,3 +34,5 @@ export function SignOutEverywhereButton() {
     </div>
   );
 }
+
+export const SignOutEverywhereButton = withTRPC(SignOutEverywhereButtonWithoutProvider);

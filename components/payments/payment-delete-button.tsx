@@ -3,11 +3,11 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { useTRPC } from "@/components/trpc/react";
+import { useTRPC, withTRPC } from "@/components/trpc/react";
 import { ConfirmDelete } from "@/components/ui/confirm-delete";
 
 /** Deleting a payment (entered by mistake) asks first; its amount goes back onto the debt. */
-export function PaymentDeleteButton({ id, label }: { id: string; label: string }) {
+function PaymentDeleteButtonWithoutProvider({ id, label }: { id: string; label: string }) {
   const trpc = useTRPC();
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
@@ -28,3 +28,5 @@ export function PaymentDeleteButton({ id, label }: { id: string; label: string }
     />
   );
 }
+
+export const PaymentDeleteButton = withTRPC(PaymentDeleteButtonWithoutProvider);

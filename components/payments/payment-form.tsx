@@ -3,7 +3,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { useTRPC } from "@/components/trpc/react";
+import { useTRPC, withTRPC } from "@/components/trpc/react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, SelectField } from "@/components/ui/field";
@@ -14,7 +14,7 @@ type FieldName = "amount" | "paidOn" | "note" | "debtId";
  * 记一笔还款: amount, day (today by default) and a note. With `debts`, the borrower picks the
  * debt; otherwise the payment goes to `debtId`. The balance shown on the page is the server's.
  */
-export function PaymentForm({
+function PaymentFormWithoutProvider({
   debtId,
   debts,
   today,
@@ -104,3 +104,5 @@ export function PaymentForm({
     </form>
   );
 }
+
+export const PaymentForm = withTRPC(PaymentFormWithoutProvider);

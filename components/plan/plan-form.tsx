@@ -9,7 +9,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, SelectField } from "@/components/ui/field";
 import { Money } from "@/components/ui/money";
-import { useTRPC } from "@/components/trpc/react";
+import { useTRPC, withTRPC } from "@/components/trpc/react";
 import { formatYuan } from "@/server/domain/money";
 import { STRATEGIES, STRATEGY_LABEL, TERM_LABEL, type NegotiatedTermKind, type Strategy } from "@/server/domain/payoff";
 import type { PlanOverview, TermFormValues } from "@/server/services/plan";
@@ -89,7 +89,7 @@ function termInput(t: TermRow) {
  * 调整计划: strategy, monthly amount, start month, negotiated terms per debt and one-off inflows.
  * Saving carries the version the page read; the page then recomputes the plan from current data.
  */
-export function PlanForm({
+function PlanFormWithoutProvider({
   version,
   settings,
   debts,
@@ -448,3 +448,5 @@ export function PlanForm({
     </form>
   );
 }
+
+export const PlanForm = withTRPC(PlanFormWithoutProvider);

@@ -6,7 +6,7 @@ import { useId, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, TextAreaField } from "@/components/ui/field";
-import { useTRPC } from "@/components/trpc/react";
+import { useTRPC, withTRPC } from "@/components/trpc/react";
 import type { PlanStepsProgress } from "@/server/services/plan";
 
 type Stage = PlanStepsProgress["stages"][number];
@@ -136,7 +136,13 @@ function StepItem({ step, readOnly }: { step: Step; readOnly: boolean }) {
  * 三个阶段: each stage's goal, progress and checklist. The current stage is open and marked; the
  * others fold away. Counselors see it read-only.
  */
-export function StageChecklist({ progress, readOnly = false }: { progress: PlanStepsProgress; readOnly?: boolean }) {
+function StageChecklistWithoutProvider({
+  progress,
+  readOnly = false,
+}: {
+  progress: PlanStepsProgress;
+  readOnly?: boolean;
+}) {
   return (
     <ol className="flex flex-col gap-4">
       {progress.stages.map((stage) => (
@@ -182,3 +188,5 @@ export function StageChecklist({ progress, readOnly = false }: { progress: PlanS
     </ol>
   );
 }
+
+export const StageChecklist = withTRPC(StageChecklistWithoutProvider);

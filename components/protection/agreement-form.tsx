@@ -3,7 +3,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { useTRPC } from "@/components/trpc/react";
+import { useTRPC, withTRPC } from "@/components/trpc/react";
 import { ConfirmDelete } from "@/components/ui/confirm-delete";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -12,7 +12,7 @@ import { Field, SelectField, TextAreaField } from "@/components/ui/field";
 type AgreementKind = "stopCollection" | "installment" | "discount" | "extension";
 
 /** 记录一份协议: what was agreed with the platform, for which debt, from when to when. */
-export function AgreementForm({
+function AgreementFormWithoutProvider({
   debts,
   kinds,
   today,
@@ -104,7 +104,7 @@ export function AgreementForm({
 }
 
 /** Deleting an agreement asks first; linked evidence stays and is only unlinked. */
-export function AgreementDeleteButton({ id, label }: { id: string; label: string }) {
+function AgreementDeleteButtonWithoutProvider({ id, label }: { id: string; label: string }) {
   const trpc = useTRPC();
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
@@ -125,3 +125,6 @@ export function AgreementDeleteButton({ id, label }: { id: string; label: string
     />
   );
 }
+
+export const AgreementForm = withTRPC(AgreementFormWithoutProvider);
+export const AgreementDeleteButton = withTRPC(AgreementDeleteButtonWithoutProvider);

@@ -3,7 +3,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { useTRPC } from "@/components/trpc/react";
+import { useTRPC, withTRPC } from "@/components/trpc/react";
 import { ConfirmDelete } from "@/components/ui/confirm-delete";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -11,7 +11,7 @@ import { Field, SelectField } from "@/components/ui/field";
 import type { ComplaintChannelId } from "@/server/domain/documents";
 
 /** 记录一次投诉: channel, date filed, reference number, when a reply is expected. */
-export function ComplaintRecordForm({
+function ComplaintRecordFormWithoutProvider({
   channels,
   debts,
   today,
@@ -97,7 +97,7 @@ export function ComplaintRecordForm({
 }
 
 /** On a complaint: add a follow-up, mark the reply received (or not), delete. */
-export function ComplaintActions({ id, label, replied }: { id: string; label: string; replied: boolean }) {
+function ComplaintActionsWithoutProvider({ id, label, replied }: { id: string; label: string; replied: boolean }) {
   const trpc = useTRPC();
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
@@ -158,3 +158,6 @@ export function ComplaintActions({ id, label, replied }: { id: string; label: st
     </div>
   );
 }
+
+export const ComplaintRecordForm = withTRPC(ComplaintRecordFormWithoutProvider);
+export const ComplaintActions = withTRPC(ComplaintActionsWithoutProvider);

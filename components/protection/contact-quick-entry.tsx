@@ -3,7 +3,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { useTRPC } from "@/components/trpc/react";
+import { useTRPC, withTRPC } from "@/components/trpc/react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, SelectField, TextAreaField } from "@/components/ui/field";
@@ -33,7 +33,7 @@ function shanghaiNow(): string {
 }
 
 /** 快速记录: channel buttons, time defaulting to now, marker checkboxes. Built for a phone. */
-export function ContactQuickEntry({
+function ContactQuickEntryWithoutProvider({
   debts,
   markerChoices,
 }: {
@@ -197,3 +197,5 @@ export function ContactQuickEntry({
     </form>
   );
 }
+
+export const ContactQuickEntry = withTRPC(ContactQuickEntryWithoutProvider);

@@ -3,7 +3,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { useTRPC } from "@/components/trpc/react";
+import { useTRPC, withTRPC } from "@/components/trpc/react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, SelectField } from "@/components/ui/field";
@@ -15,7 +15,7 @@ const KINDS = [
 ] as const;
 
 /** 收到法院文书: the deadline is computed on the server from the date of receipt. */
-export function DeadlineForm() {
+function DeadlineFormWithoutProvider() {
   const trpc = useTRPC();
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
@@ -57,7 +57,7 @@ export function DeadlineForm() {
   );
 }
 
-export function DeadlineDoneButton({ id, done }: { id: string; done: boolean }) {
+function DeadlineDoneButtonWithoutProvider({ id, done }: { id: string; done: boolean }) {
   const trpc = useTRPC();
   const router = useRouter();
   const setDone = useMutation(trpc.deadlines.setDone.mutationOptions({ onSuccess: () => router.refresh() }));
@@ -67,3 +67,6 @@ export function DeadlineDoneButton({ id, done }: { id: string; done: boolean }) 
     </Button>
   );
 }
+
+export const DeadlineForm = withTRPC(DeadlineFormWithoutProvider);
+export const DeadlineDoneButton = withTRPC(DeadlineDoneButtonWithoutProvider);

@@ -7,7 +7,7 @@ import { useId, useRef, useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, SelectField } from "@/components/ui/field";
-import { useTRPC } from "@/components/trpc/react";
+import { useTRPC, withTRPC } from "@/components/trpc/react";
 import { formatYuan } from "@/server/domain/money";
 
 function fieldErrorsOf(err: unknown): Record<string, string> {
@@ -24,7 +24,7 @@ const DIRECTIONS = [
 ] as const;
 
 /** 存入 / 取出 the emergency fund. */
-export function FundEntryForm({ today }: { today: string }) {
+function FundEntryFormWithoutProvider({ today }: { today: string }) {
   const trpc = useTRPC();
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
@@ -87,7 +87,7 @@ export function FundEntryForm({ today }: { today: string }) {
   );
 }
 
-export function FundEntryDeleteButton({ id, label }: { id: string; label: string }) {
+function FundEntryDeleteButtonWithoutProvider({ id, label }: { id: string; label: string }) {
   const trpc = useTRPC();
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
@@ -113,7 +113,7 @@ export function FundEntryDeleteButton({ id, label }: { id: string; label: string
 }
 
 /** 今天已记账: one tap a day; tapping again after it is done takes it back. */
-export function CheckInButton({
+function CheckInButtonWithoutProvider({
   habit,
   doneLabel,
   todoLabel,
@@ -158,7 +158,7 @@ export function CheckInButton({
 }
 
 /** One item of the repayment-account checklist, saved as soon as it is ticked. */
-export function ChecklistItem({
+function ChecklistItemWithoutProvider({
   itemId,
   title,
   detail,
@@ -226,7 +226,7 @@ interface CheckResult {
 }
 
 /** 新借款检查: is this loan a risk of a second default? */
-export function BorrowingCheckForm() {
+function BorrowingCheckFormWithoutProvider() {
   const trpc = useTRPC();
   const [result, setResult] = useState<CheckResult | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -296,3 +296,9 @@ export function BorrowingCheckForm() {
     </form>
   );
 }
+
+export const FundEntryForm = withTRPC(FundEntryFormWithoutProvider);
+export const FundEntryDeleteButton = withTRPC(FundEntryDeleteButtonWithoutProvider);
+export const CheckInButton = withTRPC(CheckInButtonWithoutProvider);
+export const ChecklistItem = withTRPC(ChecklistItemWithoutProvider);
+export const BorrowingCheckForm = withTRPC(BorrowingCheckFormWithoutProvider);

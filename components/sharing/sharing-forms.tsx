@@ -6,7 +6,7 @@ import { useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, SelectField, TextAreaField } from "@/components/ui/field";
-import { useTRPC } from "@/components/trpc/react";
+import { useTRPC, withTRPC } from "@/components/trpc/react";
 
 function useRefreshing() {
   const router = useRouter();
@@ -24,7 +24,7 @@ function useRefreshing() {
   };
 }
 
-export function InviteCounselorForm() {
+function InviteCounselorFormWithoutProvider() {
   const trpc = useTRPC();
   const { error, options } = useRefreshing();
   const [email, setEmail] = useState("");
@@ -56,7 +56,7 @@ export function InviteCounselorForm() {
   );
 }
 
-export function RevokeShareButton({ shareId, name }: { shareId: string; name: string }) {
+function RevokeShareButtonWithoutProvider({ shareId, name }: { shareId: string; name: string }) {
   const trpc = useTRPC();
   const { error, options } = useRefreshing();
   const revoke = useMutation(trpc.sharing.revoke.mutationOptions(options));
@@ -75,7 +75,7 @@ export function RevokeShareButton({ shareId, name }: { shareId: string; name: st
   );
 }
 
-export function CreateLinkForm({ origin }: { origin: string }) {
+function CreateLinkFormWithoutProvider({ origin }: { origin: string }) {
   const trpc = useTRPC();
   const { error, options } = useRefreshing();
   const [label, setLabel] = useState("");
@@ -157,7 +157,7 @@ export function CreateLinkForm({ origin }: { origin: string }) {
   );
 }
 
-export function RevokeLinkButton({ linkId, label }: { linkId: string; label: string }) {
+function RevokeLinkButtonWithoutProvider({ linkId, label }: { linkId: string; label: string }) {
   const trpc = useTRPC();
   const { error, options } = useRefreshing();
   const revoke = useMutation(trpc.sharing.revokeLink.mutationOptions(options));
@@ -176,7 +176,7 @@ export function RevokeLinkButton({ linkId, label }: { linkId: string; label: str
   );
 }
 
-export function RespondButtons({ shareId, borrowerName }: { shareId: string; borrowerName: string }) {
+function RespondButtonsWithoutProvider({ shareId, borrowerName }: { shareId: string; borrowerName: string }) {
   const trpc = useTRPC();
   const { error, options } = useRefreshing();
   const respond = useMutation(trpc.counselor.respond.mutationOptions(options));
@@ -204,7 +204,7 @@ export function RespondButtons({ shareId, borrowerName }: { shareId: string; bor
   );
 }
 
-export function NoteForm({ caseId }: { caseId: string }) {
+function NoteFormWithoutProvider({ caseId }: { caseId: string }) {
   const trpc = useTRPC();
   const { error, options } = useRefreshing();
   const [body, setBody] = useState("");
@@ -229,7 +229,7 @@ export function NoteForm({ caseId }: { caseId: string }) {
   );
 }
 
-export function NoteDoneToggle({ noteId, done }: { noteId: string; done: boolean }) {
+function NoteDoneToggleWithoutProvider({ noteId, done }: { noteId: string; done: boolean }) {
   const trpc = useTRPC();
   const { error, options } = useRefreshing();
   const setDone = useMutation(trpc.notes.setDone.mutationOptions(options));
@@ -242,3 +242,11 @@ export function NoteDoneToggle({ noteId, done }: { noteId: string; done: boolean
     </div>
   );
 }
+
+export const InviteCounselorForm = withTRPC(InviteCounselorFormWithoutProvider);
+export const RevokeShareButton = withTRPC(RevokeShareButtonWithoutProvider);
+export const CreateLinkForm = withTRPC(CreateLinkFormWithoutProvider);
+export const RevokeLinkButton = withTRPC(RevokeLinkButtonWithoutProvider);
+export const RespondButtons = withTRPC(RespondButtonsWithoutProvider);
+export const NoteForm = withTRPC(NoteFormWithoutProvider);
+export const NoteDoneToggle = withTRPC(NoteDoneToggleWithoutProvider);

@@ -27,6 +27,12 @@ function getQueryClient() {
   return browserQueryClient;
 }
 
+/**
+ * The tRPC and React Query clients for the client components that call procedures. Not in the
+ * workspace layout: each such component is wrapped with `withTRPC`, so a page that renders none
+ * (the dashboard, the charts) ships no React Query, tRPC client or superjson. In the browser every
+ * wrapped component shares the one query client.
+ */
 export function TRPCReactProvider({ children }: { children: React.ReactNode }) {
   const queryClient = getQueryClient();
   const [trpcClient] = useState(() =>
@@ -41,4 +47,17 @@ export function TRPCReactProvider({ children }: { children: React.ReactNode }) {
       </TRPCProvider>
     </QueryClientProvider>
   );
+}
+
+/** A client component that calls tRPC, wrapped in its provider (see TRPCReactProvider). */
+export function withTRPC<P extends object>(Component: React.ComponentType<P>): React.ComponentType<P> {
+  function WithTRPC(props: P) {
+    return (
+      <TRPCReactProvider>
+        <Component {...props} />
+      </TRPCReactProvider>
+    );
+  }
+  WithTRPC.displayName = `withTRPC(${Component.displayName ?? Component.name})`;
+  return WithTRPC;
 }
