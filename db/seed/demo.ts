@@ -1,6 +1,7 @@
 import type { Database } from "../client";
 import { findCaseOfOwner } from "../queries/cases";
 import { listDebtsOfCase } from "../queries/debts";
+import { recordPlanProjection } from "../queries/recovery";
 import { findUserByEmail } from "../queries/users";
 import { createCaller } from "@/server/api/root";
 import type { SessionUser } from "@/server/auth/session";
@@ -127,6 +128,15 @@ export async function seedBorrowerProgress(
     startMonth: month,
     terms: [{ debtId: card.id, kind: "principalDiscount", discountPercent: "20", installments: 12 }],
   });
+  // Last month's projected debt-free month: a month later than today's, as after a month paid ahead.
+  const plan = await api.plan.get();
+  if (plan.result.status === "ok") {
+    await recordPlanProjection(db, {
+      caseId,
+      month: shiftMonth(month, -1),
+      debtFreeMonth: shiftMonth(plan.result.debtFreeMonth, 1),
+    });
+  }
   for (const stepId of ["buffer.listDebts", "buffer.checkRates", "buffer.keepRecords"]) {
     await api.plan.setStep({ stepId, done: true });
   }

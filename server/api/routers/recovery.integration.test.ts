@@ -206,6 +206,14 @@ describe("recovery.history: how the projected debt-free month moved", () => {
     expect(fromNone.plan.movedMonths).toBeNull();
   });
 
+  it("the demo borrower's dashboard shows last month's projection a month later than today's", async () => {
+    const me = await borrowerWithAYear();
+    const h = await me.api.recovery.history();
+    if (!h.plan.debtFreeMonth) throw new Error("the seeded plan should finish");
+    expect(h.plan.previous).toEqual({ recordedIn: "2026-10", debtFreeMonth: shiftMonth(h.plan.debtFreeMonth, 1) });
+    expect(h.plan.movedMonths).toBe(-1);
+  });
+
   it("refuses a malformed month at the database", async () => {
     const me = await newUser("borrower");
     await expect(
