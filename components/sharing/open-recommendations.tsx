@@ -1,4 +1,4 @@
-import { NoteDoneToggle } from "@/components/sharing/sharing-forms";
+import { NoteDoneToggle } from "@/components/sharing/note-done-toggle";
 import { Card } from "@/components/ui/card";
 import { formatDateTime } from "@/server/domain/time";
 
