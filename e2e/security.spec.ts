@@ -54,3 +54,24 @@ test("no page breaks its content security policy", async ({ page }) => {
     expect(await cspViolations(page), path).toEqual([]);
   }
 });
+
+test("the evidence upload streams a 12 MB file (over the proxy's 10 MB buffer) and carries the security headers", async ({
+  page,
+  baseURL,
+}) => {
+  await signUp(page, { email: uniqueEmail("big-upload"), name: "小安" });
+  await expect(page).toHaveURL(/\/dashboard$/);
+  // A PNG signature followed by 12 MB: the type is read from the first bytes.
+  const file = Buffer.alloc(12 * 1024 * 1024, 7);
+  Buffer.from("89504e470d0a1a0a0000000d49484452", "hex").copy(file);
+  const response = await page.request.post("/api/evidence/upload", {
+    headers: { origin: baseURL ?? "" },
+    multipart: { description: "十二兆的录屏截图", files: { name: "大文件.png", mimeType: "image/png", buffer: file } },
+  });
+  expect(response.status(), await response.text()).toBe(201);
+  const body = (await response.json()) as { saved: { name: string; sizeBytes: number | string }[] };
+  expect(body.saved).toHaveLength(1);
+  expect(body.saved[0]?.name).toBe("大文件.png");
+  expect(Number(body.saved[0]?.sizeBytes)).toBe(file.length);
+  expectSecurityHeaders(response.headers());
+});

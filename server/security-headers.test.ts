@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { contentSecurityPolicy, securityHeaders } from "./security-headers";
+import { config } from "@/proxy";
+import { contentSecurityPolicy, ROUTES_WITHOUT_PROXY, securityHeaders, withSecurityHeaders } from "./security-headers";
 
 describe("contentSecurityPolicy", () => {
   it("allows scripts only with the nonce, never inline, and forbids framing", () => {
@@ -29,5 +30,31 @@ describe("securityHeaders", () => {
     expect(new Map(securityHeaders({ production: true, path: "/debts" })).get("referrer-policy")).toBe(
       "strict-origin-when-cross-origin",
     );
+  });
+});
+
+describe("the proxy's matcher", () => {
+  const matches = (path: string) => new RegExp(`^${config.matcher[0]?.source}$`).test(path);
+
+  it("runs on pages and API routes, not on static files", () => {
+    for (const path of ["/", "/dashboard", "/share/abc", "/api/health", "/api/trpc/debts.list", "/api/evidence/123"]) {
+      expect(matches(path), path).toBe(true);
+    }
+    expect(matches("/_next/static/chunks/a.js")).toBe(false);
+  });
+
+  it("skips exactly the routes that set the headers themselves", () => {
+    for (const path of ROUTES_WITHOUT_PROXY) expect(matches(path), path).toBe(false);
+    expect(matches("/api/evidence/upload-status")).toBe(true);
+  });
+});
+
+describe("withSecurityHeaders", () => {
+  it("puts a nonce CSP and the other headers on a route's own response", () => {
+    const response = withSecurityHeaders(Response.json({ ok: true }), "/api/evidence/upload");
+    expect(response.headers.get("content-security-policy")).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+'/);
+    expect(response.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
+    expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(response.headers.get("referrer-policy")).toBe("strict-origin-when-cross-origin");
   });
 });

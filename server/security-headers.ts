@@ -36,3 +36,23 @@ export function securityHeaders({ production, path }: { production: boolean; pat
   if (production) headers.push(["strict-transport-security", "max-age=31536000; includeSubDomains"]);
   return headers;
 }
+
+/** A fresh nonce for one response's Content-Security-Policy. */
+export function newNonce(): string {
+  return Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
+}
+
+/**
+ * Routes the proxy does not run on: the streamed evidence upload. For any request it runs on, Next
+ * holds the whole body in memory first and cuts it off at 10 MB, so the upload is left out of its
+ * matcher and sets the same headers on its own response here.
+ */
+export const ROUTES_WITHOUT_PROXY = ["/api/evidence/upload"] as const;
+
+/** The headers the proxy sets, on a response of a route it does not run on. */
+export function withSecurityHeaders(response: Response, path: string): Response {
+  const dev = process.env.NODE_ENV !== "production";
+  response.headers.set("content-security-policy", contentSecurityPolicy(newNonce(), { dev }));
+  for (const [name, value] of securityHeaders({ production: !dev, path })) response.headers.set(name, value);
+  return response;
+}

@@ -5,12 +5,22 @@ import { getSessionUser } from "@/server/auth/session";
 import { errorResponse, jsonError, NO_STORE } from "@/server/evidence/http";
 import { receiveEvidenceUpload } from "@/server/evidence/upload";
 import { evidenceView } from "@/server/services/protection";
+import { withSecurityHeaders } from "@/server/security-headers";
 import { evidenceStore } from "@/server/storage";
 
 export const runtime = "nodejs";
 
-/** 上传证据: multipart, streamed; see server/evidence/upload.ts. */
+const PATH = "/api/evidence/upload";
+
+/**
+ * 上传证据: multipart, streamed; see server/evidence/upload.ts. The proxy skips this route (it would
+ * buffer the body), so the security headers are set here.
+ */
 export async function POST(request: Request) {
+  return withSecurityHeaders(await receive(request), PATH);
+}
+
+async function receive(request: Request): Promise<Response> {
   const refusal = foreignOriginRefusal(request, ownOrigins(request));
   if (refusal) return jsonError(403, refusal, "FORBIDDEN");
   const user = await getSessionUser();
