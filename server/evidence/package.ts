@@ -5,6 +5,7 @@
  */
 import { PassThrough, type Readable } from "node:stream";
 import { ZipArchive } from "archiver";
+import { appendAndWait } from "./zip-entry";
 import type { Database } from "@/db/client";
 import { listEvidence } from "@/db/queries/protection";
 import { complaintText } from "@/server/domain/documents";
@@ -63,7 +64,7 @@ export async function evidencePackage(params: {
   void (async () => {
     for (const { row, name } of entries) {
       const blob = await store.read(row.storageKey);
-      if (blob) zip.append(blob.stream, { name: `${FILES_FOLDER}/${name}`, date: row.uploadedAt });
+      if (blob) await appendAndWait(zip, blob.stream, { name: `${FILES_FOLDER}/${name}`, date: row.uploadedAt });
     }
     await zip.finalize();
   })().catch((err: unknown) => out.destroy(err as Error));

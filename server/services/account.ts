@@ -4,6 +4,7 @@
  */
 import { PassThrough, type Readable } from "node:stream";
 import { ZipArchive } from "archiver";
+import { appendAndWait } from "@/server/evidence/zip-entry";
 import type { Database } from "@/db/client";
 import { accountExportData, evidenceFilesOfCase, type AccountExport } from "@/db/queries/account-export";
 import {
@@ -159,19 +160,7 @@ export async function exportAccountData(
     const manifest: ExportedEvidenceFile[] = [];
     for (const { file, path } of planned) {
       const blob = await Promise.race([store.read(file.storageKey), aborted]);
-      if (blob) {
-        // One open file at a time: wait until the archive has taken this one in.
-        const taken = new Promise<void>((resolve) => {
-          const onEntry = (entry: { name: string }) => {
-            if (entry.name !== path) return;
-            zip.off("entry", onEntry);
-            resolve();
-          };
-          zip.on("entry", onEntry);
-        });
-        zip.append(blob.stream, { name: path, date: file.uploadedAt });
-        await Promise.race([taken, aborted]);
-      }
+      if (blob) await Promise.race([appendAndWait(zip, blob.stream, { name: path, date: file.uploadedAt }), aborted]);
       manifest.push({
         path,
         displayName: file.displayName,
