@@ -3,7 +3,8 @@
  * list and the share page of the production build (`npm run build` first), median of LH_RUNS
  * (default 5) runs each, next to a bare Next.js page (bench/bare-next, built here) measured in the
  * same run as the floor. Also the JavaScript a cold load of each page downloads (script bytes as
- * transferred, gzip). Printed, never asserted.
+ * transferred, gzip). Printed, never asserted. LH_REPORT_DIR=<folder> keeps every run's full report
+ * (JSON) for a closer look: LCP phases, main-thread breakdown, long tasks.
  */
 // Plain JavaScript on purpose: Lighthouse sends functions into the page as text, and tsx's
 // esbuild adds a `__name` helper to every function that the page does not have.
@@ -155,6 +156,11 @@ async function main() {
         const lhr = result?.lhr;
         if (!lhr) throw new Error(`no result for ${p.url}`);
         if (lhr.finalDisplayedUrl.includes("/sign-in")) throw new Error(`${p.name}: not signed in`);
+        if (process.env.LH_REPORT_DIR) {
+          fs.mkdirSync(process.env.LH_REPORT_DIR, { recursive: true });
+          const file = `${p.name.split(" ")[0]}-${i + 1}.json`;
+          fs.writeFileSync(path.join(process.env.LH_REPORT_DIR, file), JSON.stringify(lhr));
+        }
         const s = scores.get(p.name);
         s?.perf.push(Math.round((lhr.categories.performance?.score ?? 0) * 100));
         s?.a11y.push(Math.round((lhr.categories.accessibility?.score ?? 0) * 100));
