@@ -2,7 +2,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
-import { expect, test, type BrowserContext, type Page } from "@playwright/test";
+import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import postgres from "postgres";
 import { signUp, uniqueEmail } from "./support/auth";
 import { addDebt } from "./support/debts";
@@ -53,6 +53,44 @@ async function cookieHeader(context: BrowserContext, url: string): Promise<strin
   return (await context.cookies(url)).map((c) => `${c.name}=${c.value}`).join("; ");
 }
 
+/** A new borrower signed up on the instance, in a browser context of its own, with its cookie header. */
+async function signedInBorrower(browser: Browser, app: AppInstance, prefix: string, name: string) {
+  const context = await browser.newContext({ baseURL: app.url });
+  const page = await context.newPage();
+  await signUp(page, { email: uniqueEmail(prefix), name });
+  await expect(page).toHaveURL(/\/dashboard$/);
+  return { context, page, cookie: await cookieHeader(context, app.url) };
+}
+
+/**
+ * The app's statement (its text starting with `statement`) waiting for a lock the test holds, with
+ * its backend pid and transaction id. Polled from a connection outside any transaction, since
+ * pg_stat_activity is read once per transaction.
+ */
+function statementWaitingOnLock(
+  sql: postgres.Sql,
+  deployment: Deployment,
+  statement: string,
+  operation: { done: boolean; value?: unknown },
+) {
+  return waitFor(`${statement}… to wait for the lock`, async () => {
+    if (operation.done) throw new Error(`the request ended first: ${JSON.stringify(operation.value)}`);
+    const [row] = await sql<{ pid: number; xid: string | null }[]>`
+      select pid, backend_xid::text as xid from pg_stat_activity
+       where datname = ${deployment.databaseName ?? ""} and wait_event_type = 'Lock'
+         and query ilike ${`${statement}%`}`;
+    return row;
+  });
+}
+
+/** Waits until the database connection with this backend pid has ended. */
+function connectionEnded(sql: postgres.Sql, pid: number) {
+  return waitFor("the killed server's connection to end", async () => {
+    const [row] = await sql<{ n: number }[]>`select count(*)::int as n from pg_stat_activity where pid = ${pid}`;
+    return row?.n === 0;
+  });
+}
+
 type UploadOutcome = { status: number; body: string } | { error: Error };
 
 /** A multipart upload written piece by piece, as a slow phone connection sends it. */
@@ -101,8 +139,9 @@ function beginUpload(app: AppInstance, cookie: string, fileName: string) {
 
 async function uploadWhole(app: AppInstance, cookie: string, fileName: string, file: Buffer) {
   const upload = beginUpload(app, cookie, fileName);
-  await upload.send(file);
-  await upload.finish();
+  // The upload is streamed: a server killed before taking the whole body never takes the rest, and
+  // the request's outcome (an error) settles first.
+  await Promise.race([upload.send(file).then(upload.finish), upload.result]);
   return upload.result;
 }
 
@@ -148,11 +187,9 @@ test("killed during an upload: no evidence appears, and what is left is swept on
   let context: BrowserContext | undefined;
   try {
     app = await startApp(deployment);
-    context = await browser.newContext({ baseURL: app.url });
-    const page = await context.newPage();
-    await signUp(page, { email: uniqueEmail("crash-upload"), name: "小宋" });
-    await expect(page).toHaveURL(/\/dashboard$/);
-    const cookie = await cookieHeader(context, app.url);
+    const borrower = await signedInBorrower(browser, app, "crash-upload", "小宋");
+    context = borrower.context;
+    const { page, cookie } = borrower;
 
     // One finished upload before the crashes: its row and blob must come through intact.
     const kept = evidenceFile(20_000);
@@ -160,9 +197,8 @@ test("killed during an upload: no evidence appears, and what is left is swept on
     const keptBlobs = committedBlobs(deployment);
     expect(keptBlobs).toHaveLength(1);
 
-    // 1. The server dies while the file is still arriving. (As built, Next holds the body of a
-    //    request that its proxy runs for until all of it has arrived, so nothing of this file
-    //    reaches the evidence store yet.)
+    // 1. The server dies while the file is still arriving: what came so far is at most a temporary
+    //    file, never a blob.
     const slow = beginUpload(app, cookie, "没传完.png");
     await slow.send(evidenceFile(256 * 1024));
     await app.kill();
@@ -279,11 +315,9 @@ test("killed after the blob is committed but before its row: an orphan blob that
   let context: BrowserContext | undefined;
   try {
     app = await startApp(deployment);
-    context = await browser.newContext({ baseURL: app.url });
-    const page = await context.newPage();
-    await signUp(page, { email: uniqueEmail("crash-orphan"), name: "小唐" });
-    await expect(page).toHaveURL(/\/dashboard$/);
-    const cookie = await cookieHeader(context, app.url);
+    const borrower = await signedInBorrower(browser, app, "crash-orphan", "小唐");
+    context = borrower.context;
+    const { page, cookie } = borrower;
 
     // A SHARE lock on the evidence table lets the upload read the case's quota and write its blob,
     // and holds back the insert of its row.
@@ -294,14 +328,7 @@ test("killed after the blob is committed but before its row: an orphan blob that
       await lock`lock table evidence in share mode`;
       upload = uploadWhole(app, cookie, "协议照片.png", evidenceFile(512 * 1024));
       const settled = trackSettled(upload);
-      const waitingPid = await waitFor("the evidence insert to wait for the lock", async () => {
-        if (settled.done) throw new Error(`the upload ended first: ${JSON.stringify(settled.value)}`);
-        const [row] = await sql<{ pid: number }[]>`
-          select pid from pg_stat_activity
-           where datname = ${deployment.databaseName ?? ""} and wait_event_type = 'Lock'
-             and query ilike 'insert into "evidence"%'`;
-        return row?.pid;
-      });
+      const { pid: waitingPid } = await statementWaitingOnLock(sql, deployment, 'insert into "evidence"', settled);
       expect(committedBlobs(deployment)).toHaveLength(1);
       expect(temporaryUploads(deployment)).toEqual([]);
 
@@ -310,12 +337,7 @@ test("killed after the blob is committed but before its row: an orphan blob that
       // (sent whole, with its implicit commit) would still run once the lock is released. The killed
       // server's connection ends with it, as when its host is lost.
       await sql`select pg_terminate_backend(${waitingPid})`;
-      await waitFor("the killed server's connection to end", async () => {
-        const [row] = await sql<
-          { n: number }[]
-        >`select count(*)::int as n from pg_stat_activity where pid = ${waitingPid}`;
-        return row?.n === 0;
-      });
+      await connectionEnded(sql, waitingPid);
     } finally {
       await lock`rollback`.catch(() => {});
       lock.release();
@@ -404,10 +426,9 @@ test("killed inside a payment's transaction after its first write: none of it re
   let context: BrowserContext | undefined;
   try {
     app = await startApp(deployment);
-    context = await browser.newContext({ baseURL: app.url });
-    const page = await context.newPage();
-    await signUp(page, { email: uniqueEmail("crash-payment"), name: "小何" });
-    await expect(page).toHaveURL(/\/dashboard$/);
+    const borrower = await signedInBorrower(browser, app, "crash-payment", "小何");
+    context = borrower.context;
+    const { page } = borrower;
     const debtId = await newDebt(page, "3000");
     expect((await recordPayment(page, app, debtId, "100.00")).status()).toBe(200);
     expect(await paymentsAndBalance(deployment, debtId)).toMatchObject({
@@ -427,14 +448,7 @@ test("killed inside a payment's transaction after its first write: none of it re
         (err: Error) => err,
       );
       const settled = trackSettled(pending);
-      const blocked = await waitFor("the balance update to wait for the lock", async () => {
-        if (settled.done) throw new Error(`the payment ended first: ${JSON.stringify(settled.value)}`);
-        const [row] = await sql<{ pid: number; xid: string | null }[]>`
-          select pid, backend_xid::text as xid from pg_stat_activity
-           where datname = ${deployment.databaseName ?? ""} and wait_event_type = 'Lock'
-             and query ilike 'update "debts"%'`;
-        return row;
-      });
+      const blocked = await statementWaitingOnLock(sql, deployment, 'update "debts"', settled);
       // Its payment row is written (uncommitted): the transaction has an id and holds the insert's lock.
       expect(blocked.xid).not.toBeNull();
       const held = await sql<{ mode: string }[]>`
@@ -444,10 +458,7 @@ test("killed inside a payment's transaction after its first write: none of it re
       await app.kill();
       // Released: the update runs, then the connection finds its client gone before any COMMIT.
       await lock`rollback`;
-      await waitFor("the killed server's transaction to end", async () => {
-        const [row] = await sql`select count(*)::int as n from pg_stat_activity where pid = ${blocked.pid}`;
-        return row?.n === 0;
-      });
+      await connectionEnded(sql, blocked.pid);
     } finally {
       await lock`rollback`.catch(() => {});
       lock.release();
@@ -485,10 +496,9 @@ test("killed while payments are being written: every acknowledged payment is kep
   let context: BrowserContext | undefined;
   try {
     app = await startApp(deployment);
-    context = await browser.newContext({ baseURL: app.url });
-    const page = await context.newPage();
-    await signUp(page, { email: uniqueEmail("crash-payments"), name: "小罗" });
-    await expect(page).toHaveURL(/\/dashboard$/);
+    const borrower = await signedInBorrower(browser, app, "crash-payments", "小罗");
+    context = borrower.context;
+    const { page } = borrower;
     const debtId = await newDebt(page, "3000");
 
     // Four writers record ¥1.00 payments back to back; the server is killed while they run.
