@@ -1,3 +1,4 @@
+import { cache } from "react";
 import { and, eq, sql } from "drizzle-orm";
 import type { Executor } from "../client";
 import { planSteps, plans } from "../schema";
@@ -6,11 +7,19 @@ export type PlanRow = typeof plans.$inferSelect;
 export type NewPlanRow = typeof plans.$inferInsert;
 export type PlanStepRow = typeof planSteps.$inferSelect;
 
-/** The saved plan of a case, if any (one per case). */
-export async function findPlanOfCase(db: Executor, caseId: string): Promise<PlanRow | undefined> {
+/**
+ * The saved plan of a case, if any (one per case).
+ *
+ * Deduplicated within one server render (React `cache`), like the debts of a case: the
+ * dashboard's procedures ask for it more than once. Elsewhere each call queries; never mutate the result.
+ */
+export const findPlanOfCase = cache(async function findPlanOfCase(
+  db: Executor,
+  caseId: string,
+): Promise<PlanRow | undefined> {
   const [row] = await db.select().from(plans).where(eq(plans.caseId, caseId)).limit(1);
   return row;
-}
+});
 
 /** The first save of a case's plan; undefined when another save created it first. */
 export async function insertPlanIfAbsent(db: Executor, row: NewPlanRow): Promise<PlanRow | undefined> {
@@ -35,9 +44,15 @@ export async function updatePlanIfVersion(
   return row;
 }
 
-export async function listPlanSteps(db: Executor, caseId: string): Promise<PlanStepRow[]> {
+/**
+ * The checked steps of a case's self-rescue plan.
+ *
+ * Deduplicated within one server render (React `cache`), like the debts of a case: the
+ * dashboard's procedures ask for it more than once. Elsewhere each call queries; never mutate the result.
+ */
+export const listPlanSteps = cache(async function listPlanSteps(db: Executor, caseId: string): Promise<PlanStepRow[]> {
   return db.select().from(planSteps).where(eq(planSteps.caseId, caseId));
-}
+});
 
 /** Sets a step's date and note (a null date = not done), inserting the row if needed. */
 export async function upsertPlanStep(

@@ -3,13 +3,12 @@
  * progress link shows exactly this (platform names only when the borrower opted in); never contact
  * details, evidence, income or the contact log.
  */
-import { eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { listBudgetItems } from "@/db/queries/budget";
 import { listDebtsOfCase } from "@/db/queries/debts";
 import { listPaymentsOfCase } from "@/db/queries/payments";
 import { listFundEntries, recentPlanProjections, recordPlanProjection } from "@/db/queries/recovery";
-import { plans, planSteps } from "@/db/schema";
+import { findPlanOfCase, listPlanSteps } from "@/db/queries/plans";
 import { analyzeBudget } from "@/server/domain/budget";
 import {
   balanceAtEndOfMonths,
@@ -53,10 +52,10 @@ export async function progressSummary(
   caseId: string,
   { now, showPlatforms }: { now: Date; showPlatforms: boolean },
 ): Promise<ProgressSummary> {
-  const [rows, [plan], steps] = await Promise.all([
+  const [rows, plan, steps] = await Promise.all([
     listDebtsOfCase(db, caseId),
-    db.select({ createdAt: plans.createdAt }).from(plans).where(eq(plans.caseId, caseId)).limit(1),
-    db.select({ stepId: planSteps.stepId }).from(planSteps).where(eq(planSteps.caseId, caseId)),
+    findPlanOfCase(db, caseId),
+    listPlanSteps(db, caseId),
   ]);
   const live = rows.filter((r) => r.archivedAt === null);
   const start = sum(live.map((r) => r.principal));
