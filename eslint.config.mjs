@@ -31,6 +31,24 @@ export default tseslint.config(
     },
   },
   {
+    // Links go through components/ui/link.tsx, which turns off Next's automatic prefetching.
+    files: ["app/**", "components/**"],
+    ignores: ["components/ui/link.tsx"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            {
+              name: "next/link",
+              message: 'Import { Link } from "@/components/ui/link": it does not prefetch personal pages.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // The domain core is pure: no database, no API layer, no framework. It stays importable from
     // client components and testable without a server.
     files: ["server/domain/**/*.ts"],

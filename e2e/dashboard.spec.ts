@@ -161,12 +161,21 @@ test("a borrower with a year of payments sees the right totals and milestones; t
   await visitorContext.close();
 });
 
-test("the phone navigation shows every link without sideways scrolling, and the keyboard reaches 信用修复", async ({
+test("the phone navigation shows every link without sideways scrolling, prefetches nothing, and the keyboard reaches 信用修复", async ({
   page,
 }) => {
+  // Personal pages are not prefetched: links neither in view nor under the pointer send Next's
+  // background route requests (each one a server render for a page the click must fetch anyway).
+  const prefetches: string[] = [];
+  page.on("request", (request) => {
+    if (request.headers()["next-router-prefetch"]) prefetches.push(request.url());
+  });
   await signUp(page, { email: uniqueEmail("nav"), name: "小林" });
   await expect(page).toHaveURL(/\/dashboard$/);
   const nav = page.getByRole("navigation", { name: "主导航" });
+  await nav.getByRole("link", { name: "债务清单" }).hover();
+  await page.waitForLoadState("networkidle");
+  expect(prefetches).toEqual([]);
   const overflow = await nav.evaluate((el) => el.scrollWidth - el.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
   const recovery = nav.getByRole("link", { name: "信用修复" });

@@ -2,7 +2,7 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { signOut } from "next-auth/react";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { Money, Percent } from "@/components/ui/money";
 import type { DebtView } from "@/server/services/debts";
 import { RateBadges } from "./rate-badges";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import type { SessionUser } from "@/server/auth/session";
 import { NavLinks } from "./nav-links";
 

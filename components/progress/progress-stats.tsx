@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { Money } from "@/components/ui/money";
 import { Dec } from "@/server/domain/money";
 import type { ProgressHistory } from "@/server/services/progress";

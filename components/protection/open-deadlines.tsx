@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { serverApi } from "@/server/api/server";
 
 export interface OpenDeadline {

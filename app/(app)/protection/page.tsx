@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { EvidenceDeleteButton } from "@/components/evidence/evidence-delete-button";
 import { EvidenceLinkForm } from "@/components/evidence/evidence-link-forms";
 import { EvidenceUploadForm } from "@/components/evidence/evidence-upload-form";

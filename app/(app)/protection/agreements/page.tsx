@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { redirect } from "next/navigation";
 import { AgreementEvidenceLinker } from "@/components/evidence/evidence-link-forms";
 import { AgreementDeleteButton, AgreementForm } from "@/components/protection/agreement-form";

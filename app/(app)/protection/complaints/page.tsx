@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { redirect } from "next/navigation";
 import { ComplaintActions, ComplaintRecordForm } from "@/components/protection/complaint-record-form";
 import { RecordReminders } from "@/components/protection/record-reminders";
