@@ -2,12 +2,12 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { signOut } from "next-auth/react";
-import { Link } from "@/components/ui/link";
 import { useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { useTRPC, withTRPC } from "@/components/trpc/react";
+import { Link } from "@/components/ui/link";
 
 /** 注销账户: permanent; confirmed with the current password and an explicit acknowledgement. */
 function DeleteAccountFormWithoutProvider({ isBorrower }: { isBorrower: boolean }) {

@@ -1,7 +1,7 @@
 "use client";
 
-import { Link } from "@/components/ui/link";
 import { usePathname } from "next/navigation";
+import { Link } from "@/components/ui/link";
 import type { NavItem } from "./app-header";
 
 const RECOVERY: NavItem = { href: "/recovery", label: "信用修复" };

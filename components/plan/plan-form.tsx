@@ -2,12 +2,12 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { TRPCClientError } from "@trpc/client";
-import { Link } from "@/components/ui/link";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, SelectField } from "@/components/ui/field";
+import { Link } from "@/components/ui/link";
 import { Money } from "@/components/ui/money";
 import { useTRPC, withTRPC } from "@/components/trpc/react";
 import { formatYuan } from "@/server/domain/money";

@@ -1,5 +1,5 @@
-import { Link } from "@/components/ui/link";
 import { Card } from "@/components/ui/card";
+import { Link } from "@/components/ui/link";
 import { Money } from "@/components/ui/money";
 import { formatYuan } from "@/server/domain/money";
 import type { RecoveryOverview } from "@/server/services/recovery";

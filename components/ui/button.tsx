@@ -1,5 +1,5 @@
-import { Link } from "@/components/ui/link";
 import type { ComponentProps } from "react";
+import { Link } from "@/components/ui/link";
 
 type Variant = "primary" | "secondary" | "danger" | "ghost";
 

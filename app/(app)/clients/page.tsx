@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import { Link } from "@/components/ui/link";
 import { redirect } from "next/navigation";
 import { RespondButtons } from "@/components/sharing/sharing-forms";
 import { Card } from "@/components/ui/card";
+import { Link } from "@/components/ui/link";
 import { Money } from "@/components/ui/money";
 import { serverApi } from "@/server/api/server";
 import { requireSessionUser } from "@/server/auth/session";

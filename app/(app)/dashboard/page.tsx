@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { Link } from "@/components/ui/link";
 import { redirect } from "next/navigation";
 import { CurrentStageCard } from "@/components/plan/current-stage-card";
 import { ProgressCharts } from "@/components/progress/progress-charts";
@@ -9,6 +8,7 @@ import { OpenCourtDeadlines } from "@/components/protection/open-deadlines";
 import { OpenRecommendations } from "@/components/sharing/open-recommendations";
 import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { Link } from "@/components/ui/link";
 import { serverApi } from "@/server/api/server";
 import { requireSessionUser } from "@/server/auth/session";
 

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { Link } from "@/components/ui/link";
 import { EvidenceDeleteButton } from "@/components/evidence/evidence-delete-button";
 import { EvidenceLinkForm } from "@/components/evidence/evidence-link-forms";
 import { EvidenceUploadForm } from "@/components/evidence/evidence-upload-form";
@@ -9,6 +8,7 @@ import { DeadlineDoneButton, DeadlineForm } from "@/components/protection/deadli
 import { OpenDeadlines } from "@/components/protection/open-deadlines";
 import { RecordReminders } from "@/components/protection/record-reminders";
 import { Card } from "@/components/ui/card";
+import { Link } from "@/components/ui/link";
 import { NotLegalAdvice } from "@/components/ui/not-legal-advice";
 import { serverApi } from "@/server/api/server";
 import { requireSessionUser } from "@/server/auth/session";

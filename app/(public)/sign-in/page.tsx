@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import { Link } from "@/components/ui/link";
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/auth/sign-in-form";
+import { Link } from "@/components/ui/link";
 import { getSessionUser } from "@/server/auth/session";
 
 export const metadata: Metadata = { title: "登录" };

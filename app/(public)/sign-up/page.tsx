@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import { Link } from "@/components/ui/link";
 import { redirect } from "next/navigation";
 import { SignUpForm } from "@/components/auth/sign-up-form";
+import { Link } from "@/components/ui/link";
 import { getSessionUser } from "@/server/auth/session";
 
 export const metadata: Metadata = { title: "注册" };

@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
-import { Link } from "@/components/ui/link";
 import { notFound, redirect } from "next/navigation";
 import { TRPCError } from "@trpc/server";
 import { DebtCard } from "@/components/debts/debt-card";
 import { DebtTotalsPanel } from "@/components/debts/debt-totals";
 import { NoteForm } from "@/components/sharing/sharing-forms";
 import { Card } from "@/components/ui/card";
+import { Link } from "@/components/ui/link";
 import { NotLegalAdvice } from "@/components/ui/not-legal-advice";
 import { serverApi } from "@/server/api/server";
 import { requireSessionUser } from "@/server/auth/session";

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { Link } from "@/components/ui/link";
 import { notFound, redirect } from "next/navigation";
 import { TRPCError } from "@trpc/server";
 import { DebtActions } from "@/components/debts/debt-actions";
@@ -8,6 +7,7 @@ import { PaymentForm } from "@/components/payments/payment-form";
 import { PaymentExportLinks, PaymentHistoryList } from "@/components/payments/payment-history";
 import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { Link } from "@/components/ui/link";
 import { Money, Percent } from "@/components/ui/money";
 import { NotLegalAdvice } from "@/components/ui/not-legal-advice";
 import { serverApi } from "@/server/api/server";

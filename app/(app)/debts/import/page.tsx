@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import { Link } from "@/components/ui/link";
 import { redirect } from "next/navigation";
 import { ImportForm } from "@/components/debts/import-form";
+import { Link } from "@/components/ui/link";
 import { requireSessionUser } from "@/server/auth/session";
 import { IMPORT_MAX_BYTES, IMPORT_MAX_ROWS } from "@/server/services/debt-transfer";
 

@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
-import { Link } from "@/components/ui/link";
 import { redirect } from "next/navigation";
 import { AgreementEvidenceLinker } from "@/components/evidence/evidence-link-forms";
 import { AgreementDeleteButton, AgreementForm } from "@/components/protection/agreement-form";
 import { RecordReminders } from "@/components/protection/record-reminders";
 import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { Link } from "@/components/ui/link";
 import { Money } from "@/components/ui/money";
 import { serverApi } from "@/server/api/server";
 import { requireSessionUser } from "@/server/auth/session";

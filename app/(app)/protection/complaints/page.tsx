@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
-import { Link } from "@/components/ui/link";
 import { redirect } from "next/navigation";
 import { ComplaintActions, ComplaintRecordForm } from "@/components/protection/complaint-record-form";
 import { RecordReminders } from "@/components/protection/record-reminders";
 import { Card } from "@/components/ui/card";
+import { Link } from "@/components/ui/link";
 import { NotLegalAdvice } from "@/components/ui/not-legal-advice";
 import { serverApi } from "@/server/api/server";
 import { requireSessionUser } from "@/server/auth/session";

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
-import { Link } from "@/components/ui/link";
 import { redirect } from "next/navigation";
 import { ComplaintLetterForm } from "@/components/protection/complaint-letter-form";
 import { DocumentWarnings } from "@/components/protection/document-warnings";
 import { DOCUMENT_PRINT_CSS } from "@/components/protection/print-css";
 import { Alert } from "@/components/ui/alert";
+import { Link } from "@/components/ui/link";
 import { NotLegalAdvice } from "@/components/ui/not-legal-advice";
 import { serverApi } from "@/server/api/server";
 import { requireSessionUser } from "@/server/auth/session";

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { Link } from "@/components/ui/link";
 import { notFound, redirect } from "next/navigation";
 import { TRPCError } from "@trpc/server";
 import { DocumentWarnings } from "@/components/protection/document-warnings";
@@ -7,6 +6,7 @@ import { NegotiationLetterForm } from "@/components/protection/negotiation-lette
 import { DOCUMENT_PRINT_CSS } from "@/components/protection/print-css";
 import { buttonClass, ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { Link } from "@/components/ui/link";
 import { Money, Percent } from "@/components/ui/money";
 import { NotLegalAdvice } from "@/components/ui/not-legal-advice";
 import { serverApi } from "@/server/api/server";
