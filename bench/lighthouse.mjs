@@ -146,15 +146,23 @@ async function main() {
     const scores = new Map(pages.map((p) => [p.name, { perf: [], a11y: [], tbt: [], js: [] }]));
     for (let i = 0; i < runs; i++) {
       for (const p of pages) {
-        const result = await lighthouse(p.url, {
-          port: chrome.port,
-          output: "json",
-          logLevel: "error",
-          onlyCategories: ["performance", "accessibility"],
-          extraHeaders: p.cookie ? { Cookie: p.cookie } : void 0,
-        });
-        const lhr = result?.lhr;
+        // Lighthouse now and then loses the trace's navigation start (NO_NAVSTART): that run has no
+        // metrics at all. It is run again (twice at most) rather than counted as a score of 0.
+        let lhr;
+        for (let attempt = 1; attempt <= 3; attempt++) {
+          const result = await lighthouse(p.url, {
+            port: chrome.port,
+            output: "json",
+            logLevel: "error",
+            onlyCategories: ["performance", "accessibility"],
+            extraHeaders: p.cookie ? { Cookie: p.cookie } : void 0,
+          });
+          lhr = result?.lhr;
+          if (!lhr?.runtimeError) break;
+          console.warn(`${p.name}, run ${i + 1}: ${lhr.runtimeError.code}${attempt < 3 ? ", running it again" : ""}`);
+        }
         if (!lhr) throw new Error(`no result for ${p.url}`);
+        if (lhr.runtimeError) throw new Error(`${p.name}: ${lhr.runtimeError.message}`);
         if (lhr.finalDisplayedUrl.includes("/sign-in")) throw new Error(`${p.name}: not signed in`);
         if (process.env.LH_REPORT_DIR) {
           fs.mkdirSync(process.env.LH_REPORT_DIR, { recursive: true });
