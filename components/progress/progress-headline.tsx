@@ -46,7 +46,11 @@ export function ProgressHeadline({ summary }: { summary: ProgressSummary }) {
         <div>
           <dt className="text-sm text-slate-600">执行计划</dt>
           <dd className="font-semibold">
-            {summary.monthsOnPlan === null ? "尚未保存计划" : `${summary.monthsOnPlan} 个月`}
+            {summary.monthsOnPlan === null
+              ? "尚未保存计划"
+              : summary.monthsOnPlan === 0
+                ? "不到 1 个月"
+                : `${summary.monthsOnPlan} 个月`}
           </dd>
         </div>
       </dl>

@@ -17,6 +17,7 @@ import {
   REBUILD_CHECKLIST_IDS,
   shanghaiDate,
   shiftMonth,
+  wholeMonthsBetween,
 } from "./credit";
 
 describe("date arithmetic", () => {
@@ -226,6 +227,20 @@ describe("months", () => {
     expect(monthsBetween("2027-02", "2026-11")).toBe(-3);
     expect(monthsBetween("2026-11", "2026-11")).toBe(0);
     expect(monthsBetween("1999-12", "2030-01")).toBe(361);
+  });
+
+  it.each([
+    ["2026-01-15", "2026-02-14", 0],
+    ["2026-01-15", "2026-02-15", 1],
+    ["2026-01-31", "2026-02-28", 1],
+    ["2028-01-31", "2028-02-28", 0],
+    ["2028-01-31", "2028-02-29", 1],
+    ["2025-11-27", "2026-11-27", 12],
+    ["2025-12-31", "2026-01-30", 0],
+    ["2026-11-27", "2026-11-27", 0],
+    ["2026-11-27", "2026-10-01", 0],
+  ])("whole months from %s to %s: %i", (from, to, expected) => {
+    expect(wholeMonthsBetween(from, to)).toBe(expected);
   });
 });
 

@@ -465,6 +465,17 @@ export function monthsBetween(from: Month, to: Month): number {
   return monthIndex(to) - monthIndex(from);
 }
 
+/**
+ * Whole calendar months from one day to a later one, the way the milestones count them: the
+ * largest n with `from` + n months (clamped to the month's end) on or before `to`. 01-31 → 02-28
+ * is one month; 01-15 → 02-14 is none; 0 when `to` is earlier.
+ */
+export function wholeMonthsBetween(from: string, to: string): number {
+  let n = Math.max(0, monthsBetween(monthOfDay(from), monthOfDay(to)));
+  while (n > 0 && addMonthsClamped(from, n) > to) n--;
+  return n;
+}
+
 /** `month` plus `n` months (negative goes back). */
 export function shiftMonth(month: Month, n: number): Month {
   return monthOfIndex(monthIndex(month) + n);

@@ -18,10 +18,12 @@ import {
   owedAtEndOfMonths,
   paidPerMonth,
   shiftMonth,
+  wholeMonthsBetween,
   type Month,
 } from "@/server/domain/credit";
 import { Dec, sum } from "@/server/domain/money";
 import { emergencyFundTarget, planProgress, STAGE_LABEL } from "@/server/domain/plan";
+import { shanghaiToday } from "@/server/domain/time";
 import { budgetItemsOf } from "./budget";
 import { planOverview, type PlanResultView } from "./plan";
 
@@ -40,11 +42,6 @@ export interface ProgressSummary {
   nextMilestone: string | null;
   /** Only when the borrower chose to show platform names. */
   debts: { platform: string; settled: boolean }[] | null;
-}
-
-function wholeMonthsBetween(from: Date, to: Date): number {
-  const months = (to.getUTCFullYear() - from.getUTCFullYear()) * 12 + (to.getUTCMonth() - from.getUTCMonth());
-  return Math.max(0, to.getUTCDate() < from.getUTCDate() ? months - 1 : months);
 }
 
 export async function progressSummary(
@@ -68,7 +65,9 @@ export async function progressSummary(
     percentRepaid: Math.min(100, repaid.times(100).floor().toNumber()),
     loansSettled: live.filter((r) => r.status === "settled").length,
     loansTotal: live.length,
-    monthsOnPlan: plan ? wholeMonthsBetween(plan.createdAt, now) : null,
+    // Counted in Shanghai days: a plan saved at 01:00 on the 1st (17:00 UTC the day before) is a
+    // month old on the 1st of the next month, not a day later.
+    monthsOnPlan: plan ? wholeMonthsBetween(shanghaiToday(plan.createdAt), shanghaiToday(now)) : null,
     currentStage: progress.currentStage ? STAGE_LABEL[progress.currentStage] : null,
     nextMilestone: progress.nextStep?.title ?? null,
     debts: showPlatforms ? live.map((r) => ({ platform: r.platform, settled: r.status === "settled" })) : null,

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { eq } from "drizzle-orm";
 import type { OpenDatabase } from "@/db/client";
 import { findCaseOfOwner } from "@/db/queries/cases";
 import { listHabitDays, recentPlanProjections, recordPlanProjection } from "@/db/queries/recovery";
+import { plans } from "@/db/schema";
 import { seedBorrowerProgress } from "@/db/seed/demo";
 import { createAccount } from "@/db/seed/factories";
 import { shiftMonth } from "@/server/domain/credit";
@@ -147,6 +149,20 @@ describe("recovery.history: the dashboard's month by month", () => {
     expect(shared.payments).toEqual(mine.payments);
     const summary = await progressSummary(open.db, me.caseId, { now: NOW, showPlatforms: false });
     expect(summary).toMatchObject({ owedAtStart: "46000.00", owedNow: "19300.00", percentRepaid: 58, debts: null });
+  });
+
+  it("counts the months on the plan in Shanghai days, and none until the first month is full", async () => {
+    const me = await borrowerWithAYear();
+    // Saved at 01:00 on 1 November in Shanghai, which is still 31 October in UTC.
+    await open.db
+      .update(plans)
+      .set({ createdAt: new Date("2026-10-31T17:00:00Z") })
+      .where(eq(plans.caseId, me.caseId));
+    const monthsAt = async (now: string) =>
+      (await progressSummary(open.db, me.caseId, { now: new Date(now), showPlatforms: false })).monthsOnPlan;
+    expect(await monthsAt("2026-11-30T15:59:00Z")).toBe(0); // 30 November, 23:59 in Shanghai
+    expect(await monthsAt("2026-11-30T16:00:00Z")).toBe(1); // 1 December, 00:00 in Shanghai
+    expect(await monthsAt("2027-11-01T00:00:00Z")).toBe(12);
   });
 
   it("an active counselor reads it; a revoked one, another borrower and the signed-out cannot", async () => {
