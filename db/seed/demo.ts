@@ -1,8 +1,10 @@
+import { eq } from "drizzle-orm";
 import type { Database } from "../client";
 import { findCaseOfOwner } from "../queries/cases";
 import { listDebtsOfCase } from "../queries/debts";
 import { recordPlanProjection } from "../queries/recovery";
 import { findUserByEmail } from "../queries/users";
+import { plans } from "../schema";
 import { createCaller } from "@/server/api/root";
 import type { SessionUser } from "@/server/auth/session";
 import { monthOfDay, shiftMonth } from "@/server/domain/credit";
@@ -128,7 +130,12 @@ export async function seedBorrowerProgress(
     startMonth: month,
     terms: [{ debtId: card.id, kind: "principalDiscount", discountPercent: "20", installments: 12 }],
   });
-  // Last month's projected debt-free month: a month later than today's, as after a month paid ahead.
+  // The plan was saved two months ago (on the 5th), so it has a projection from last month: a
+  // month later than today's, as after a month paid ahead.
+  await db
+    .update(plans)
+    .set({ createdAt: new Date(`${shiftMonth(month, -2)}-05T10:00:00+08:00`) })
+    .where(eq(plans.caseId, caseId));
   const plan = await api.plan.get();
   if (plan.result.status === "ok") {
     await recordPlanProjection(db, {

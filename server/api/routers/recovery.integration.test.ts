@@ -228,6 +228,8 @@ describe("recovery.history: how the projected debt-free month moved", () => {
     if (!h.plan.debtFreeMonth) throw new Error("the seeded plan should finish");
     expect(h.plan.previous).toEqual({ recordedIn: "2026-10", debtFreeMonth: shiftMonth(h.plan.debtFreeMonth, 1) });
     expect(h.plan.movedMonths).toBe(-1);
+    // The plan was saved on 2026-09-05, before that projection.
+    expect((await me.api.progress.summary()).monthsOnPlan).toBe(2);
   });
 
   it("refuses a malformed month at the database", async () => {
