@@ -73,6 +73,9 @@ test("a borrower with a year of payments sees the right totals and milestones; t
   await expect(page.getByTestId("percent-repaid")).toHaveText("64%");
   await expect(page.getByTestId("owed-now")).toHaveText("¥8,200.00");
   await expect(page.getByTestId("owed-at-start")).toHaveText("¥23,000.00");
+  // How far they have come and what to do next, both on the first screen (a phone's too).
+  await expect(page.getByTestId("percent-repaid")).toBeInViewport();
+  await expect(page.getByText(/^下一步：/)).toBeInViewport();
   // This month: 600 paid; the plan (the budget's 3,000 a month) pays 3,000.
   await expect(page.getByTestId("stat-month")).toContainText("¥600.00");
   await expect(page.getByTestId("stat-month")).toContainText("计划 ¥3,000.00");

@@ -22,7 +22,7 @@ const gatherSteps = [
 
 /**
  * The borrower's home: how far they have come and what to do next, readable in five seconds on a
- * phone — deadlines first, then progress, this month against the plan, the next step, the
+ * phone — deadlines first, then progress and the next step, this month against the plan, the
  * counselor's recommendations, and the charts (server-rendered SVG, no client JavaScript).
  */
 export default async function DashboardPage() {
@@ -63,12 +63,11 @@ export default async function DashboardPage() {
           </ButtonLink>
         </Card>
       ) : (
-        <>
-          <ProgressHeadline summary={summary} />
-          <ProgressStats history={history} aboveLineCount={totals.aboveLineCount} links />
-        </>
+        <ProgressHeadline summary={summary} />
       )}
+      {/* The next step right under how far they have come: both on a phone's first screen. */}
       <CurrentStageCard progress={stages} />
+      {hasDebts ? <ProgressStats history={history} aboveLineCount={totals.aboveLineCount} links /> : null}
       <OpenRecommendations notes={notes} />
       {first ? (
         <Card title="建议先处理">
