@@ -1,11 +1,11 @@
 "use client";
 
-import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { loadAuthClient } from "./lazy-clients";
 
 export function SignInForm({ next }: { next: string | null }) {
   const router = useRouter();
@@ -24,6 +24,7 @@ export function SignInForm({ next }: { next: string | null }) {
     setPending(true);
     setError(null);
     try {
+      const { signIn } = await loadAuthClient();
       const result = await signIn("credentials", { email, password, redirect: false });
       if (!result || result.error) {
         setError(result?.error && result.error !== "CredentialsSignin" ? result.error : "邮箱或密码不正确");
@@ -39,7 +40,12 @@ export function SignInForm({ next }: { next: string | null }) {
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
+    <form
+      onSubmit={onSubmit}
+      onFocus={() => void loadAuthClient().catch(() => {})}
+      noValidate
+      className="flex flex-col gap-4"
+    >
       {error ? <Alert tone="error">{error}</Alert> : null}
       <Field label="邮箱" name="email" type="email" autoComplete="username" inputMode="email" required />
       <Field label="密码" name="password" type="password" autoComplete="current-password" required />

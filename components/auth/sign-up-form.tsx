@@ -1,13 +1,21 @@
 "use client";
 
-import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { PASSWORD_MIN } from "@/server/auth/password-policy";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { formErrors, vanillaApi, type FormErrors } from "@/components/trpc/vanilla";
+import type { FormErrors } from "@/components/trpc/vanilla";
+import { loadAuthClient, loadTrpcClient } from "./lazy-clients";
+
+const networkError = (): FormErrors => ({ message: "网络连接出了问题，请检查网络后再试", fields: {} });
+
+/** Loads both clients as soon as the form is touched, so a submit rarely waits for them. */
+function preload() {
+  void loadTrpcClient().catch(() => {});
+  void loadAuthClient().catch(() => {});
+}
 
 export function SignUpForm() {
   const router = useRouter();
@@ -26,6 +34,7 @@ export function SignUpForm() {
     setPending(true);
     setErrors(null);
     try {
+      const [{ vanillaApi }, { signIn }] = await Promise.all([loadTrpcClient(), loadAuthClient()]);
       await vanillaApi.account.signUp.mutate(input);
       const result = await signIn("credentials", {
         email: input.email,
@@ -43,6 +52,8 @@ export function SignUpForm() {
       router.replace(input.role === "counselor" ? "/clients" : "/dashboard");
       router.refresh();
     } catch (err) {
+      // A client that could not be fetched is a network problem too; formErrors says so.
+      const { formErrors } = await loadTrpcClient().catch(() => ({ formErrors: networkError }));
       setErrors(formErrors(err));
       setPending(false);
     }
@@ -51,7 +62,13 @@ export function SignUpForm() {
   const fieldError = (name: string) => errors?.fields[name] ?? null;
 
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4" aria-describedby="sign-up-error">
+    <form
+      onSubmit={onSubmit}
+      onFocus={preload}
+      noValidate
+      className="flex flex-col gap-4"
+      aria-describedby="sign-up-error"
+    >
       <div id="sign-up-error">
         {errors ? (
           <Alert tone="error">

@@ -8,10 +8,10 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, SelectField } from "@/components/ui/field";
 import { Link } from "@/components/ui/link";
-import { Money } from "@/components/ui/money";
 import { useTRPC, withTRPC } from "@/components/trpc/react";
-import { formatYuan } from "@/server/domain/money";
-import { STRATEGIES, STRATEGY_LABEL, TERM_LABEL, type NegotiatedTermKind, type Strategy } from "@/server/domain/payoff";
+import { formatFenAmount } from "@/server/domain/money-format";
+import type { NegotiatedTermKind } from "@/server/domain/payoff";
+import { STRATEGIES, STRATEGY_LABEL, TERM_LABEL, type Strategy } from "@/server/domain/payoff-labels";
 import type { PlanOverview, TermFormValues } from "@/server/services/plan";
 
 const STRATEGY_HINT: Record<Strategy, string> = {
@@ -254,7 +254,8 @@ function PlanFormWithoutProvider({
             hint={
               hasBudget ? (
                 <>
-                  包括各笔的最低还款。不填就用收支预算算出的可用于还款 <Money value={capacity} />。
+                  包括各笔的最低还款。不填就用收支预算算出的可用于还款{" "}
+                  <span className="tabular-nums">{formatFenAmount(capacity)}</span>。
                 </>
               ) : (
                 <>
@@ -279,7 +280,7 @@ function PlanFormWithoutProvider({
         </div>
         {suggestedBudget ? (
           <Button variant="secondary" className="sm:self-start" onClick={() => setMonthlyBudget(suggestedBudget)}>
-            改为每月 {formatYuan(suggestedBudget)}（能在 50 年内还清的最低金额）
+            改为每月 {formatFenAmount(suggestedBudget)}（能在 50 年内还清的最低金额）
           </Button>
         ) : null}
       </fieldset>
@@ -296,7 +297,7 @@ function PlanFormWithoutProvider({
               <legend className="px-1 font-medium">
                 {d.platform}
                 <span className="ml-2 text-sm font-normal text-slate-600">
-                  剩余 <Money value={d.outstanding} />
+                  剩余 <span className="tabular-nums">{formatFenAmount(d.outstanding)}</span>
                 </span>
               </legend>
               {own.length === 0 ? <p className="text-sm text-slate-600">暂无协商条款。</p> : null}

@@ -8,7 +8,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, SelectField } from "@/components/ui/field";
 import { useTRPC, withTRPC } from "@/components/trpc/react";
-import { formatYuan } from "@/server/domain/money";
+import { formatFenAmount } from "@/server/domain/money-format";
 
 function fieldErrorsOf(err: unknown): Record<string, string> {
   if (err instanceof TRPCClientError) {
@@ -36,7 +36,9 @@ function FundEntryFormWithoutProvider({ today }: { today: string }) {
       onSuccess: (r, input) => {
         setError(null);
         setFields({});
-        setSaved(`已${input.direction === "deposit" ? "存入" : "取出"}，应急基金现在有 ${formatYuan(r.balance)}。`);
+        setSaved(
+          `已${input.direction === "deposit" ? "存入" : "取出"}，应急基金现在有 ${formatFenAmount(r.balance)}。`,
+        );
         form.current?.reset();
         router.refresh();
       },

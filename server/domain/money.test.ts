@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { Dec, formatPercent, formatYuan, parseMoney, parsePercent, roundFen, sum } from "./money";
+import { formatFenAmount } from "./money-format";
 
 function parsed(raw: string): string {
   const r = parseMoney(raw);
@@ -56,6 +57,29 @@ describe("formatYuan", () => {
     expect(formatYuan("0")).toBe("¥0.00");
     expect(formatYuan("1234567890.1")).toBe("¥1,234,567,890.10");
     expect(formatYuan("-1234.565")).toBe("-¥1,234.57");
+  });
+});
+
+describe("formatFenAmount", () => {
+  it("shows an amount exact to the fen without rounding it", () => {
+    expect(formatFenAmount("1234.56")).toBe("¥1,234.56");
+    expect(formatFenAmount("1234.5")).toBe("¥1,234.50");
+    expect(formatFenAmount("999999999999.99")).toBe("¥999,999,999,999.99");
+    expect(formatFenAmount("-0.01")).toBe("-¥0.01");
+    expect(formatFenAmount("-0.00")).toBe("¥0.00");
+    expect(formatFenAmount("0")).toBe("¥0.00");
+  });
+
+  it("refuses what would need rounding or is not an amount", () => {
+    for (const bad of ["1234.565", "1e3", "", "1,234.56", "¥5", "NaN", " 5"]) {
+      expect(() => formatFenAmount(bad), bad).toThrow("not an amount in fen");
+    }
+  });
+
+  it("agrees with formatYuan on amounts exact to the fen", () => {
+    for (const amount of ["0.00", "7.10", "-1234.56", "1000000.00"]) {
+      expect(formatFenAmount(amount)).toBe(formatYuan(amount));
+    }
   });
 });
 

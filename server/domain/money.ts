@@ -8,6 +8,7 @@
  * This module is pure: no I/O, importable from client components (a form can preview amounts).
  */
 import Decimal from "decimal.js";
+import { formatFenAmount } from "./money-format";
 
 /** One Decimal constructor for the project: 40 significant digits, half-up by default. */
 export const Dec = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP });
@@ -75,15 +76,9 @@ export function parseMoney(raw: string): ParseMoneyResult {
   return { ok: true, value: roundFen(value) };
 }
 
-const groupFormatter = new Intl.NumberFormat("en-US");
-
 /** ¥1,234.56 — always two decimals, half-up; negatives as -¥1,234.56. */
 export function formatYuan(value: DecimalInput): string {
-  const rounded = roundFen(value);
-  const negative = rounded.isNegative() && !rounded.isZero();
-  const [intPart = "0", fracPart = "00"] = rounded.abs().toFixed(2).split(".");
-  const grouped = groupFormatter.format(BigInt(intPart));
-  return `${negative ? "-" : ""}¥${grouped}.${fracPart}`;
+  return formatFenAmount(roundFen(value).toFixed(2));
 }
 
 /** A rate given as a fraction (0.2399) shown as 23.99% — two decimals, half-up. */

@@ -29,20 +29,15 @@
  * integers: see Simulation); no I/O.
  */
 import { Dec, formatYuan, roundFen, toDec } from "./money";
+import { STRATEGIES, TERM_LABEL, type Strategy } from "./payoff-labels";
+
+export { STRATEGIES, STRATEGY_LABEL, TERM_LABEL, type Strategy } from "./payoff-labels";
 
 /** An amount or rate as given by the caller: a decimal string ("8833.30") or a Decimal. */
 type DecInput = Dec | string;
 
 /** A calendar month "YYYY-MM". */
 export type YearMonth = string;
-
-export const STRATEGIES = ["avalanche", "snowball", "custom"] as const;
-export type Strategy = (typeof STRATEGIES)[number];
-export const STRATEGY_LABEL: Record<Strategy, string> = {
-  avalanche: "雪崩法（利率最高的先还）",
-  snowball: "雪球法（余额最小的先还）",
-  custom: "自定义顺序",
-};
 
 /** The longest plan Shore accepts: 50 years. */
 export const MAX_MONTHS = 600;
@@ -68,13 +63,6 @@ export type NegotiatedTerm =
   | { kind: "deferral"; from?: YearMonth; months: number; annualRate?: DecInput };
 
 export type NegotiatedTermKind = NegotiatedTerm["kind"];
-
-export const TERM_LABEL: Record<NegotiatedTermKind, string> = {
-  stopCollection: "停催协议",
-  installment: "分期协议",
-  principalDiscount: "本金减免",
-  deferral: "延期还款",
-};
 
 export interface PayoffDebt {
   id: string;
