@@ -22,6 +22,16 @@ test("a borrower lists debts and sees real rates, legal-line badges and the prio
   await expect(page.getByRole("heading", { level: 1, name: "某呗分期" })).toBeVisible();
   await expect(page.getByText("13.03%").first()).toBeVisible();
 
+  // Editing: the saved loan's rate is there before anything is touched, and follows a change.
+  await page.getByRole("link", { name: "修改", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "修改：某呗分期" })).toBeVisible();
+  await expect(page.getByText("实际年化 13.03%")).toBeVisible();
+  await page.getByLabel(/每期手续费率/).fill("0.5");
+  await expect(page.getByText("实际年化 13.03%")).toBeHidden();
+  await expect(page.getByText(/^实际年化 10\.\d{2}%/)).toBeVisible();
+  await page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "债务清单" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "债务清单" })).toBeVisible();
+
   // 5,000 borrowed, 1,000 deducted in advance, 6 × 1,000, first installment missed.
   await addDebt(page, {
     platform: "急用钱",

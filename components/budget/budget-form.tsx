@@ -7,8 +7,8 @@ import { useId, useMemo, useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { useTRPC, withTRPC } from "@/components/trpc/react";
-import { COMMON_BUDGET_ITEMS, type BudgetCategory, type BudgetKind } from "@/server/domain/budget";
-import { Dec, formatYuan, parseMoney } from "@/server/domain/money";
+import { COMMON_BUDGET_ITEMS, type BudgetCategory, type BudgetKind } from "@/server/domain/budget-vocabulary";
+import type { BudgetPreview, PreviewRow } from "./budget-preview";
 
 /** One select for both: income, or which part of the 50/30/20 split an expense belongs to. */
 type RowType = "income" | BudgetCategory;
@@ -32,6 +32,16 @@ export interface SavedBudgetItem {
   kind: BudgetKind;
   category: BudgetCategory;
   monthlyAmount: string;
+}
+
+let previewModule: Promise<typeof import("./budget-preview")> | undefined;
+/** The totals' arithmetic, fetched once; a failed fetch is forgotten so focus tries again. */
+function loadPreview() {
+  previewModule ??= import("./budget-preview").catch((err: unknown) => {
+    previewModule = undefined;
+    throw err;
+  });
+  return previewModule;
 }
 
 let nextKey = 0;
@@ -62,7 +72,14 @@ const controlClass =
  * 填写每月收支: common lines pre-filled in Chinese; type an amount where it applies, leave the
  * rest blank (blank lines are not saved). Saving replaces the whole budget.
  */
-function BudgetFormWithoutProvider({ saved }: { saved: readonly SavedBudgetItem[] }) {
+function BudgetFormWithoutProvider({
+  saved,
+  initialPreview,
+}: {
+  saved: readonly SavedBudgetItem[];
+  /** The totals of `saved`, computed by the page on the server (budgetPreview in ./budget-preview). */
+  initialPreview: BudgetPreview;
+}) {
   const trpc = useTRPC();
   const router = useRouter();
   const formId = useId();
@@ -70,18 +87,15 @@ function BudgetFormWithoutProvider({ saved }: { saved: readonly SavedBudgetItem[
   const [rowErrors, setRowErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<{ tone: "error" | "success"; text: string } | null>(null);
 
-  const preview = useMemo(() => {
-    let income = new Dec(0);
-    let spending = new Dec(0);
-    for (const r of rows) {
-      if (r.amount.trim() === "") continue;
-      const parsed = parseMoney(r.amount);
-      if (!parsed.ok) continue;
-      if (r.type === "income") income = income.plus(parsed.value);
-      else spending = spending.plus(parsed.value);
-    }
-    return { income, spending, left: income.minus(spending) };
-  }, [rows]);
+  const [previewOf, setPreviewOf] = useState<((rows: readonly PreviewRow[]) => BudgetPreview) | null>(null);
+  const preview = useMemo(() => (previewOf ? previewOf(rows) : initialPreview), [previewOf, rows, initialPreview]);
+  const loadPreviewOnce = () => {
+    if (!previewOf)
+      void loadPreview().then(
+        (m) => setPreviewOf(() => m.budgetPreview),
+        () => {},
+      );
+  };
 
   const save = useMutation(
     trpc.budget.save.mutationOptions({
@@ -135,7 +149,14 @@ function BudgetFormWithoutProvider({ saved }: { saved: readonly SavedBudgetItem[
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4" aria-labelledby={`${formId}-title`}>
+    <form
+      onSubmit={onSubmit}
+      onFocus={loadPreviewOnce}
+      onPointerDown={loadPreviewOnce}
+      noValidate
+      className="flex flex-col gap-4"
+      aria-labelledby={`${formId}-title`}
+    >
       <div>
         <h2 id={`${formId}-title`} className="text-lg font-semibold">
           填写每月收支
@@ -240,16 +261,15 @@ function BudgetFormWithoutProvider({ saved }: { saved: readonly SavedBudgetItem[
       </div>
 
       <p aria-live="polite" className="rounded-lg border border-slate-200 bg-slate-50 px-3 py-2 text-slate-800">
-        正在填写：收入 <span className="tabular-nums">{formatYuan(preview.income)}</span>，支出{" "}
-        <span className="tabular-nums">{formatYuan(preview.spending)}</span>，
-        {preview.left.isNegative() ? (
+        正在填写：收入 <span className="tabular-nums">{preview.income}</span>，支出{" "}
+        <span className="tabular-nums">{preview.spending}</span>，
+        {preview.left.kind === "shortfall" ? (
           <>
-            每月缺口{" "}
-            <span className="font-semibold tabular-nums text-red-800">{formatYuan(preview.left.negated())}</span>
+            每月缺口 <span className="font-semibold tabular-nums text-red-800">{preview.left.amount}</span>
           </>
         ) : (
           <>
-            每月可用于还款 <span className="font-semibold tabular-nums">{formatYuan(preview.left)}</span>
+            每月可用于还款 <span className="font-semibold tabular-nums">{preview.left.amount}</span>
           </>
         )}
       </p>

@@ -8,14 +8,6 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, SelectField, TextAreaField } from "@/components/ui/field";
 import { useTRPC, withTRPC } from "@/components/trpc/react";
-import { RateError } from "@/server/domain/apr";
-import {
-  loanCost,
-  MONTHLY_RATE_LABEL,
-  REPAYMENT_METHOD_LABEL,
-  REPAYMENT_METHODS,
-  type RepaymentMethod,
-} from "@/server/domain/debt-terms";
 import {
   DEBT_KIND_LABEL,
   DEBT_KINDS,
@@ -23,99 +15,36 @@ import {
   DEBT_STATUSES,
   LENDER_KIND_LABEL,
   LENDER_KINDS,
-  type DebtKind,
-  type DebtStatus,
-  type LenderKind,
-} from "@/server/domain/legal";
-import { formatPercent, formatYuan, parseMoney, parsePercent } from "@/server/domain/money";
-
-export interface DebtFormValues {
-  platform: string;
-  debtKind: DebtKind;
-  lenderKind: LenderKind;
-  principal: string;
-  received: string;
-  outstanding: string;
-  repaymentMethod: RepaymentMethod;
-  installmentCount: string;
-  installmentAmount: string;
-  monthlyRatePercent: string;
-  contractDate: string;
-  firstMissedDueDate: string;
-  status: DebtStatus;
-  notes: string;
-}
-
-export const EMPTY_DEBT: DebtFormValues = {
-  platform: "",
-  debtKind: "onlineLoan",
-  lenderKind: "unknown",
-  principal: "",
-  received: "",
-  outstanding: "",
-  repaymentMethod: "fixedInstallments",
-  installmentCount: "",
-  installmentAmount: "",
-  monthlyRatePercent: "",
-  contractDate: "",
-  firstMissedDueDate: "",
-  status: "current",
-  notes: "",
-};
+  MONTHLY_RATE_LABEL,
+  REPAYMENT_METHOD_LABEL,
+  REPAYMENT_METHODS,
+} from "@/server/domain/debt-vocabulary";
+import type { DebtFormValues, Preview } from "./debt-preview";
 
 const options = <K extends string>(keys: readonly K[], labels: Record<K, string>) =>
   keys.map((k) => ({ value: k, label: labels[k] }));
 
 const lenderOptions = options(LENDER_KINDS, { ...LENDER_KIND_LABEL, unknown: "不清楚" });
 
-type Preview = { kind: "rate"; text: string; high: boolean } | { kind: "hint"; text: string };
-
-/** The real rate as the borrower types, computed with the same code the server stores it with. */
-function previewOf(v: DebtFormValues): Preview {
-  if (v.repaymentMethod === "none") return { kind: "hint", text: "没有固定还款计划时不计算利率。" };
-  const principal = parseMoney(v.principal);
-  if (!principal.ok) return { kind: "hint", text: "填写借款金额、期数和每期还款后，这里会显示真实的年化利率。" };
-  const received = v.received.trim() ? parseMoney(v.received) : principal;
-  if (!received.ok) return { kind: "hint", text: `实际到手：${received.error}` };
-  const count = Number(v.installmentCount);
-  if (!Number.isInteger(count) || count < 1) return { kind: "hint", text: "请填写期数。" };
-  const amount = v.installmentAmount.trim() ? parseMoney(v.installmentAmount) : null;
-  const rateLabel = MONTHLY_RATE_LABEL[v.repaymentMethod];
-  const rate = rateLabel ? parsePercent(v.monthlyRatePercent, { label: rateLabel }) : null;
-  if (rate && !rate.ok) return { kind: "hint", text: rate.error };
-  if (v.repaymentMethod === "fixedInstallments" && (!amount || !amount.ok)) {
-    return { kind: "hint", text: amount && !amount.ok ? `每期还款：${amount.error}` : "请填写每期还款金额。" };
-  }
-  try {
-    const cost = loanCost({
-      method: v.repaymentMethod,
-      principal: principal.value,
-      received: received.value,
-      installmentCount: count,
-      installmentAmount: amount && amount.ok ? amount.value : null,
-      monthlyRate: rate && rate.ok ? rate.fraction : null,
-    });
-    if (!cost.realAnnualRate || !cost.effectiveAnnualRate) return { kind: "hint", text: "" };
-    const fee = cost.upfrontFee.isZero() ? "" : `，其中提前扣除 ${formatYuan(cost.upfrontFee)}（按实际到手计算）`;
-    return {
-      kind: "rate",
-      high: cost.realAnnualRate.greaterThan("0.24"),
-      text:
-        `实际年化 ${formatPercent(cost.realAnnualRate)}（复利年化 ${formatPercent(cost.effectiveAnnualRate)}）` +
-        `；每月约 ${formatYuan(cost.monthlyPayment ?? 0)}，共还 ${formatYuan(cost.totalRepaid ?? 0)}${fee}`,
-    };
-  } catch (err) {
-    if (err instanceof RateError) return { kind: "hint", text: err.message };
+let previewModule: Promise<typeof import("./debt-preview")> | undefined;
+/** The preview's arithmetic, fetched once; a failed fetch is forgotten so focus tries again. */
+function loadPreview() {
+  previewModule ??= import("./debt-preview").catch((err: unknown) => {
+    previewModule = undefined;
     throw err;
-  }
+  });
+  return previewModule;
 }
 
 function DebtFormWithoutProvider({
   initial,
+  initialPreview,
   debtId,
   version,
 }: {
   initial: DebtFormValues;
+  /** The preview of `initial`, computed by the page on the server (previewOf in ./debt-preview). */
+  initialPreview: Preview;
   debtId?: string;
   version?: number;
 }) {
@@ -124,7 +53,15 @@ function DebtFormWithoutProvider({
   const [values, setValues] = useState(initial);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
-  const preview = useMemo(() => previewOf(values), [values]);
+  const [previewOf, setPreviewOf] = useState<((v: DebtFormValues) => Preview) | null>(null);
+  const preview = useMemo(() => (previewOf ? previewOf(values) : initialPreview), [previewOf, values, initialPreview]);
+  const loadPreviewOnce = () => {
+    if (!previewOf)
+      void loadPreview().then(
+        (m) => setPreviewOf(() => m.previewOf),
+        () => {},
+      );
+  };
 
   const onError = (err: unknown) => {
     if (err instanceof TRPCClientError) {
@@ -163,7 +100,13 @@ function DebtFormWithoutProvider({
   const err = (k: string) => fieldErrors[k] ?? null;
 
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-5">
+    <form
+      onSubmit={onSubmit}
+      onFocus={loadPreviewOnce}
+      onPointerDown={loadPreviewOnce}
+      noValidate
+      className="flex flex-col gap-5"
+    >
       {formError ? <Alert tone="error">{formError}</Alert> : null}
 
       <fieldset className="flex flex-col gap-4">

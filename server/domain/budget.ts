@@ -17,21 +17,20 @@
  * Pure: no I/O.
  */
 import type { Source } from "./reference-facts";
+import { BUDGET_CATEGORY_LABEL, type BudgetCategory, type BudgetKind } from "./budget-vocabulary";
 import { Dec, formatYuan, roundFen, sum, toDec } from "./money";
+
+export {
+  BUDGET_CATEGORIES,
+  BUDGET_CATEGORY_LABEL,
+  COMMON_BUDGET_ITEMS,
+  type BudgetCategory,
+  type BudgetKind,
+  type BudgetPreset,
+} from "./budget-vocabulary";
 
 /** An amount as given by the caller: a decimal string ("1234.50") or a Decimal — never a float. */
 type AmountInput = Dec | string;
-
-export type BudgetKind = "income" | "expense";
-export type BudgetCategory = "essential" | "discretionary" | "savings";
-
-export const BUDGET_CATEGORIES = ["essential", "discretionary", "savings"] as const satisfies readonly BudgetCategory[];
-
-export const BUDGET_CATEGORY_LABEL: Record<BudgetCategory, string> = {
-  essential: "必要支出",
-  discretionary: "可选支出",
-  savings: "储蓄",
-};
 
 export interface BudgetItem {
   label: string;
@@ -41,35 +40,6 @@ export interface BudgetItem {
   /** Per month, in yuan, non-negative. */
   monthlyAmount: AmountInput;
 }
-
-/** A pre-filled row for the budget form. Income rows have no category. */
-export type BudgetPreset =
-  { label: string; kind: "income" } | { label: string; kind: "expense"; category: BudgetCategory };
-
-/** Common categories, pre-filled in the budget form, with their default category. */
-export const COMMON_BUDGET_ITEMS: readonly BudgetPreset[] = [
-  { label: "工资", kind: "income" },
-  { label: "兼职 / 副业收入", kind: "income" },
-  { label: "奖金 / 补贴", kind: "income" },
-  { label: "家人支持", kind: "income" },
-  { label: "房租 / 房贷", kind: "expense", category: "essential" },
-  { label: "水电燃气", kind: "expense", category: "essential" },
-  { label: "伙食", kind: "expense", category: "essential" },
-  { label: "交通", kind: "expense", category: "essential" },
-  { label: "通讯", kind: "expense", category: "essential" },
-  { label: "子女教育", kind: "expense", category: "essential" },
-  { label: "医疗", kind: "expense", category: "essential" },
-  { label: "保险", kind: "expense", category: "essential" },
-  { label: "赡养父母", kind: "expense", category: "essential" },
-  { label: "娱乐", kind: "expense", category: "discretionary" },
-  { label: "购物", kind: "expense", category: "discretionary" },
-  { label: "外卖 / 聚餐", kind: "expense", category: "discretionary" },
-  { label: "会员订阅", kind: "expense", category: "discretionary" },
-  { label: "旅行", kind: "expense", category: "discretionary" },
-  { label: "烟酒", kind: "expense", category: "discretionary" },
-  { label: "应急基金", kind: "expense", category: "savings" },
-  { label: "储蓄", kind: "expense", category: "savings" },
-];
 
 export const BUDGET_RULE_SOURCE: Source = { citation: "50/30/20 预算法（个人理财的一般经验）", mark: "ruleOfThumb" };
 

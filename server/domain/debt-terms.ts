@@ -5,33 +5,9 @@
 import type Decimal from "decimal.js";
 import { realAnnualRate, RateError, scheduleFromDescription, type LoanDescription } from "./apr";
 import { Dec } from "./money";
+import { MONTHLY_RATE_LABEL, type RepaymentMethod } from "./debt-vocabulary";
 
-export const REPAYMENT_METHODS = [
-  "fixedInstallments",
-  "feeRate",
-  "equalInstallment",
-  "equalPrincipal",
-  "interestFirst",
-  "none",
-] as const;
-export type RepaymentMethod = (typeof REPAYMENT_METHODS)[number];
-
-export const REPAYMENT_METHOD_LABEL: Record<RepaymentMethod, string> = {
-  fixedInstallments: "每期固定还款（共 n 期，每期 X 元）",
-  feeRate: "按每期手续费率（分期手续费）",
-  equalInstallment: "等额本息（按月利率）",
-  equalPrincipal: "等额本金（按月利率）",
-  interestFirst: "先息后本（按月利率）",
-  none: "没有固定计划（如亲友借款）",
-};
-
-/** Which method needs a monthly rate, and what the rate is called. */
-export const MONTHLY_RATE_LABEL: Partial<Record<RepaymentMethod, string>> = {
-  feeRate: "每期手续费率",
-  equalInstallment: "月利率",
-  equalPrincipal: "月利率",
-  interestFirst: "月利率",
-};
+export { MONTHLY_RATE_LABEL, REPAYMENT_METHOD_LABEL, REPAYMENT_METHODS, type RepaymentMethod } from "./debt-vocabulary";
 
 export interface LoanTerms {
   method: RepaymentMethod;

@@ -17,55 +17,28 @@ import {
   SOURCES,
   type Source,
 } from "./reference-facts";
+import type { DebtKind, LenderKind } from "./debt-vocabulary";
 
 export { SOURCE_MARK_LABEL, UPFRONT_FEE_FACT, type Source, type SourceMark } from "./reference-facts";
+
+export {
+  DEBT_KIND_LABEL,
+  DEBT_KINDS,
+  DEBT_STATUS_LABEL,
+  DEBT_STATUSES,
+  LENDER_KIND_LABEL,
+  LENDER_KINDS,
+  type DebtKind,
+  type DebtStatus,
+  type LenderKind,
+} from "./debt-vocabulary";
 
 /** Shown under every legal statement. */
 export const NOT_LEGAL_ADVICE = NOT_LEGAL_ADVICE_TEXT;
 
 // ---------------------------------------------------------------------------------------------
-// Vocabulary (glossary.md)
+// Vocabulary (glossary.md); debt kinds, statuses and lenders are in ./debt-vocabulary
 // ---------------------------------------------------------------------------------------------
-
-export const DEBT_KINDS = ["onlineLoan", "creditCard", "consumerFinance", "bankLoan", "privateLoan"] as const;
-export type DebtKind = (typeof DEBT_KINDS)[number];
-export const DEBT_KIND_LABEL: Record<DebtKind, string> = {
-  onlineLoan: "网贷",
-  creditCard: "信用卡",
-  consumerFinance: "消费金融",
-  bankLoan: "银行贷款",
-  privateLoan: "民间借贷",
-};
-
-export const DEBT_STATUSES = ["current", "overdue", "negotiating", "collectionPaused", "settled", "paused"] as const;
-export type DebtStatus = (typeof DEBT_STATUSES)[number];
-export const DEBT_STATUS_LABEL: Record<DebtStatus, string> = {
-  current: "正常",
-  overdue: "逾期",
-  negotiating: "协商中",
-  collectionPaused: "已停催",
-  settled: "已结清",
-  paused: "已暂停",
-};
-
-/**
- * Who lent the money, as far as the rate lines are concerned:
- * - licensedBank / consumerFinance: licensed by the national regulators;
- * - localLender: one of the seven kinds of local financial organizations (microloan company,
- *   financing guarantee, regional equity market, pawnshop, financial leasing, commercial
- *   factoring, local asset management), licensed locally;
- * - privateLending: people and companies without a lending licence (民间借贷);
- * - unknown: the borrower does not know (common with online loans).
- */
-export const LENDER_KINDS = ["licensedBank", "consumerFinance", "localLender", "privateLending", "unknown"] as const;
-export type LenderKind = (typeof LENDER_KINDS)[number];
-export const LENDER_KIND_LABEL: Record<LenderKind, string> = {
-  licensedBank: "银行",
-  consumerFinance: "消费金融公司",
-  localLender: "小额贷款公司等地方金融组织",
-  privateLending: "个人或无放贷资质的机构（民间借贷）",
-  unknown: "出借方类型未确定",
-};
 
 export const LOCAL_LENDER_TYPES = [
   "小额贷款公司",

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { BudgetBars, BudgetSuggestions, BudgetTotals } from "@/components/budget/budget-analysis";
 import { BudgetForm } from "@/components/budget/budget-form";
+import { budgetPreview } from "@/components/budget/budget-preview";
 import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Money } from "@/components/ui/money";
@@ -18,7 +19,12 @@ export default async function BudgetPage() {
 
   const form = (
     <Card>
-      <BudgetForm saved={items} />
+      <BudgetForm
+        saved={items}
+        initialPreview={budgetPreview(
+          items.map((i) => ({ amount: i.monthlyAmount, type: i.kind === "income" ? "income" : i.category })),
+        )}
+      />
     </Card>
   );
 
