@@ -8,135 +8,27 @@
  */
 // Plain JavaScript on purpose: Lighthouse sends functions into the page as text, and tsx's
 // esbuild adds a `__name` helper to every function that the page does not have.
-import { execFileSync, spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
+import { prepareBorrower, startApps } from "./support.mjs";
 const runs = Number(process.env.LH_RUNS ?? 5);
 const appPort = 3291;
 const barePort = 3292;
-const app = `http://127.0.0.1:${appPort}`;
-const bare = `http://127.0.0.1:${barePort}`;
-const nextBin = path.resolve("node_modules/next/dist/bin/next");
-function buildBare() {
-  const dir = path.resolve(".bench-bare");
-  fs.rmSync(dir, { recursive: true, force: true });
-  fs.cpSync("bench/bare-next", dir, { recursive: true });
-  execFileSync(process.execPath, [nextBin, "build", "--webpack"], {
-    cwd: dir,
-    stdio: "ignore",
-    env: { ...process.env, NEXT_DIST_DIR: "" },
-  });
-  return dir;
-}
-async function waitFor(url) {
-  for (let i = 0; i < 240; i++) {
-    try {
-      if ((await fetch(url)).status < 500) return;
-    } catch {}
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error(`${url} did not start`);
-}
-class Jar {
-  cookies = /* @__PURE__ */ new Map();
-  keep(res) {
-    for (const c of res.headers.getSetCookie()) {
-      const [pair] = c.split(";");
-      const [k, ...v] = (pair ?? "").split("=");
-      if (k) this.cookies.set(k, v.join("="));
-    }
-  }
-  header() {
-    return [...this.cookies.entries()].map(([k, v]) => `${k}=${v}`).join("; ");
-  }
-}
-async function trpc(jar, path2, input) {
-  const res = await fetch(`${app}/api/trpc/${path2}`, {
-    method: "POST",
-    headers: { "content-type": "application/json", origin: app, cookie: jar.header() },
-    body: JSON.stringify({ json: input }),
-  });
-  if (!res.ok) throw new Error(`${path2}: ${res.status} ${await res.text()}`);
-  return (await res.json()).result.data.json;
-}
-async function prepare() {
-  const jar = new Jar();
-  const email = `lighthouse-${Date.now()}@example.com`;
-  const password = "\u706F\u5854-Harbor-Quiet-93";
-  await trpc(jar, "account.signUp", { email, password, displayName: "\u5C0F\u6797", role: "borrower" });
-  const csrf = await fetch(`${app}/api/auth/csrf`);
-  jar.keep(csrf);
-  const { csrfToken } = await csrf.json();
-  const signIn = await fetch(`${app}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar.header(), origin: app },
-    body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
-  });
-  jar.keep(signIn);
-  const debts = [
-    {
-      platform: "\u67D0\u5457\u5206\u671F",
-      principal: "12000",
-      outstanding: "6000",
-      repaymentMethod: "feeRate",
-      installmentCount: "12",
-      monthlyRatePercent: "0.6",
-    },
-    {
-      platform: "\u6025\u7528\u94B1",
-      principal: "5000",
-      received: "4000",
-      outstanding: "4000",
-      repaymentMethod: "fixedInstallments",
-      installmentCount: "6",
-      installmentAmount: "1000",
-    },
-    { platform: "\u8868\u54E5", principal: "3000", outstanding: "3000", repaymentMethod: "none" },
-  ];
-  for (const d of debts) await trpc(jar, "debts.create", { debtKind: "onlineLoan", ...d });
-  await trpc(jar, "budget.save", {
-    items: [
-      { label: "\u5DE5\u8D44", kind: "income", monthlyAmount: "7000" },
-      { label: "\u623F\u79DF / \u623F\u8D37", kind: "expense", category: "essential", monthlyAmount: "2000" },
-    ],
-  });
-  await trpc(jar, "plan.save", {
-    version: 0,
-    strategy: "avalanche",
-    startMonth: /* @__PURE__ */ new Date().toISOString().slice(0, 7),
-  });
-  const link = await trpc(jar, "sharing.createLink", { label: "\u5988\u5988", days: 30, showPlatforms: false });
-  const shareUrl = link.url ?? `${app}/share/${link.token ?? ""}`;
-  return { cookie: jar.header(), shareUrl: shareUrl.startsWith("http") ? shareUrl : `${app}${shareUrl}` };
-}
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)] ?? Number.NaN;
 };
 async function main() {
-  if (!fs.existsSync(".next/BUILD_ID")) throw new Error("Build first: npm run build");
-  const bareDir = buildBare();
-  const servers = [
-    spawn(process.execPath, ["scripts/e2e-server.mjs"], {
-      stdio: "ignore",
-      env: { ...process.env, E2E_PORT: String(appPort) },
-    }),
-    spawn(process.execPath, [nextBin, "start", "-p", String(barePort), "-H", "127.0.0.1"], {
-      cwd: bareDir,
-      stdio: "ignore",
-      env: { ...process.env, NODE_ENV: "production" },
-    }),
-  ];
-  const chrome = await chromeLauncher.launch({
-    chromePath: process.env.CHROME_PATH ?? "/usr/bin/chromium",
-    chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu"],
-  });
+  const { app, bare, stop } = await startApps({ appPort, barePort });
+  let chrome;
   try {
-    await Promise.all([waitFor(`${app}/api/health`), waitFor(bare)]);
-    const { cookie, shareUrl } = await prepare();
+    chrome = await chromeLauncher.launch({
+      chromePath: process.env.CHROME_PATH ?? "/usr/bin/chromium",
+      chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu"],
+    });
+    const { cookie, shareUrl } = await prepareBorrower(app);
     const pages = [
       { name: "bare Next.js page (floor)", url: bare, cookie: void 0 },
       { name: "dashboard /dashboard", url: `${app}/dashboard`, cookie },
@@ -193,10 +85,8 @@ Lighthouse ${runs} runs each (mobile), medians
       }),
     );
   } finally {
-    await chrome.kill();
-    for (const s of servers) s.kill("SIGTERM");
-    await new Promise((r) => setTimeout(r, 1500));
-    fs.rmSync(bareDir, { recursive: true, force: true });
+    await chrome?.kill();
+    await stop();
   }
 }
 main().catch((err) => {
