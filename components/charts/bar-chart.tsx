@@ -1,6 +1,6 @@
 import { formatYuan } from "@/server/domain/money";
 import { ChartFrame, ChartTable } from "./chart-frame";
-import { labelledIndexes, longMonth, maxOf, niceAxis, shortMonth, shortYuan } from "./scale";
+import { labelledIndexes, longMonth, maxOf, niceAxis, px, shortMonth, shortYuan } from "./scale";
 
 const W = 360;
 const H = 180;
@@ -30,7 +30,8 @@ export function PairedBarChart({
   const plotH = H - PAD.top - PAD.bottom;
   const slot = plotW / Math.max(months.length, 1);
   const barW = Math.max(2, Math.min(14, slot * 0.4));
-  const y = (v: number) => PAD.top + plotH - (v / top) * plotH;
+  const y = (v: number) => px(PAD.top + plotH - (v / top) * plotH);
+  const bottom = PAD.top + plotH;
   const labelled = labelledIndexes(months.length);
 
   return (
@@ -62,32 +63,33 @@ export function PairedBarChart({
         {ticks.map((t) => (
           <g key={t}>
             <line x1={PAD.left} x2={W - PAD.right} y1={y(t)} y2={y(t)} stroke="#e2e8f0" strokeWidth="1" />
-            <text x={PAD.left - 4} y={y(t) + 4} textAnchor="end" fontSize="11" fill="#475569">
+            <text x={PAD.left - 4} y={px(y(t) + 4)} textAnchor="end" fontSize="11" fill="#475569">
               {shortYuan(t)}
             </text>
           </g>
         ))}
         {months.map((m, i) => {
           const cx = PAD.left + slot * (i + 0.5);
+          const width = px(barW);
           const a = actual.values[i];
           const p = planned.values[i];
           return (
             <g key={m}>
               {a !== null && a !== undefined ? (
                 <rect
-                  x={cx - barW - 1}
+                  x={px(cx - barW - 1)}
                   y={y(Number(a))}
-                  width={barW}
-                  height={Math.max(0, PAD.top + plotH - y(Number(a)))}
+                  width={width}
+                  height={px(Math.max(0, bottom - y(Number(a))))}
                   fill={actual.color}
                 />
               ) : null}
               {p !== null && p !== undefined ? (
                 <rect
-                  x={cx + 1}
+                  x={px(cx + 1)}
                   y={y(Number(p))}
-                  width={barW}
-                  height={Math.max(0, PAD.top + plotH - y(Number(p)))}
+                  width={width}
+                  height={px(Math.max(0, bottom - y(Number(p))))}
                   fill="#ffffff"
                   stroke={planned.color}
                   strokeWidth="1.5"
@@ -96,7 +98,7 @@ export function PairedBarChart({
               ) : null}
               {labelled.has(i) ? (
                 <text
-                  x={i === months.length - 1 && months.length > 1 ? W - 2 : cx}
+                  x={i === months.length - 1 && months.length > 1 ? W - 2 : px(cx)}
                   y={H - 6}
                   textAnchor={i === months.length - 1 && months.length > 1 ? "end" : "middle"}
                   fontSize="11"

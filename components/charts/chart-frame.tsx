@@ -76,7 +76,9 @@ export function ChartTable({
   rows: { key: string; cells: ReactNode[] }[];
 }) {
   return (
-    <table className="w-full border-collapse text-left tabular-nums">
+    // Cell styles are set once on the table: a chart's table has a row per month, and a class on
+    // every cell would be sent twice per cell (in the HTML and in the data React hydrates from).
+    <table className="w-full border-collapse text-left tabular-nums [&_tbody_th]:py-1 [&_tbody_th]:pr-3 [&_tbody_th]:font-normal [&_tbody_tr]:border-b [&_tbody_tr]:border-slate-100 [&_td]:py-1 [&_td]:pr-3 [&_td]:text-right">
       <caption className="sr-only">{caption}</caption>
       <thead>
         <tr className="border-b border-slate-300">
@@ -89,16 +91,14 @@ export function ChartTable({
       </thead>
       <tbody>
         {rows.map((r) => (
-          <tr key={r.key} className="border-b border-slate-100">
+          <tr key={r.key}>
             {r.cells.map((cell, i) =>
               i === 0 ? (
-                <th key={i} scope="row" className="py-1 pr-3 font-normal">
+                <th key={i} scope="row">
                   {cell}
                 </th>
               ) : (
-                <td key={i} className="py-1 pr-3 text-right">
-                  {cell}
-                </td>
+                <td key={i}>{cell}</td>
               ),
             )}
           </tr>

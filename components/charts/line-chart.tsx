@@ -1,6 +1,6 @@
 import { formatYuan } from "@/server/domain/money";
 import { ChartFrame, ChartTable } from "./chart-frame";
-import { labelledIndexes, longMonth, maxOf, niceAxis, shortMonth, shortYuan } from "./scale";
+import { labelledIndexes, longMonth, maxOf, niceAxis, px, shortMonth, shortYuan } from "./scale";
 
 export interface LineSeries {
   label: string;
@@ -40,8 +40,8 @@ export function LineChart({
   const { top, ticks } = niceAxis(max);
   const plotW = W - PAD.left - PAD.right;
   const plotH = H - PAD.top - PAD.bottom;
-  const x = (i: number) => PAD.left + (months.length <= 1 ? plotW / 2 : (i * plotW) / (months.length - 1));
-  const y = (v: number) => PAD.top + plotH - (v / top) * plotH;
+  const x = (i: number) => px(PAD.left + (months.length <= 1 ? plotW / 2 : (i * plotW) / (months.length - 1)));
+  const y = (v: number) => px(PAD.top + plotH - (v / top) * plotH);
   const labelled = labelledIndexes(months.length);
   const markerIndex = marker ? months.indexOf(marker.month) : -1;
 
@@ -51,7 +51,7 @@ export function LineChart({
     const dots: [number, number][] = [];
     const flush = () => {
       if (run.length === 1 && run[0]) dots.push(run[0]);
-      run.forEach(([px, py], k) => (d += `${k === 0 ? "M" : "L"}${px.toFixed(1)} ${py.toFixed(1)} `));
+      run.forEach(([atX, atY], k) => (d += `${k === 0 ? "M" : "L"}${atX} ${atY} `));
       run = [];
     };
     values.forEach((v, i) => {
@@ -93,7 +93,7 @@ export function LineChart({
         {ticks.map((t) => (
           <g key={t}>
             <line x1={PAD.left} x2={W - PAD.right} y1={y(t)} y2={y(t)} stroke="#e2e8f0" strokeWidth="1" />
-            <text x={PAD.left - 4} y={y(t) + 4} textAnchor="end" fontSize="11" fill="#475569">
+            <text x={PAD.left - 4} y={px(y(t) + 4)} textAnchor="end" fontSize="11" fill="#475569">
               {shortYuan(t)}
             </text>
           </g>
@@ -126,7 +126,7 @@ export function LineChart({
               strokeDasharray="2 2"
             />
             <text
-              x={x(markerIndex) + (markerIndex > months.length / 2 ? -3 : 3)}
+              x={px(x(markerIndex) + (markerIndex > months.length / 2 ? -3 : 3))}
               y={PAD.top + 10}
               textAnchor={markerIndex > months.length / 2 ? "end" : "start"}
               fontSize="11"

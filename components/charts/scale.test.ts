@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { Dec } from "@/server/domain/money";
-import { labelledIndexes, longMonth, maxOf, niceAxis, shortMonth, shortYuan } from "./scale";
+import { labelledIndexes, longMonth, maxOf, niceAxis, px, shortMonth, shortYuan } from "./scale";
 
 describe("chart scales", () => {
   it("puts the top of the axis on a nice number at or above the largest value", () => {
@@ -28,5 +28,14 @@ describe("chart scales", () => {
     expect([...labelledIndexes(3)].sort((a, b) => a - b)).toEqual([0, 1, 2]);
     const many = [...labelledIndexes(25)].sort((a, b) => a - b);
     expect(many).toEqual([0, 6, 12, 18, 24]);
+  });
+});
+
+describe("px", () => {
+  it("rounds a coordinate to a tenth of a unit", () => {
+    expect(px(107.33333333333334)).toBe(107.3);
+    expect(px(58.66666666666667)).toBe(58.7);
+    expect(px(40)).toBe(40);
+    expect(String(px(0.1 + 0.2))).toBe("0.3");
   });
 });

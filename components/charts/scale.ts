@@ -4,6 +4,15 @@
  */
 import { Dec } from "@/server/domain/money";
 
+/**
+ * A coordinate rounded to a tenth of a viewBox unit: the charts are at most 672 px wide for 360
+ * units, so a tenth is a fifth of a pixel, and the page carries "107.3" instead of
+ * "107.33333333333334" (twice: in the HTML and in the data React hydrates from).
+ */
+export function px(value: number): number {
+  return Math.round(value * 10) / 10;
+}
+
 /** A "nice" top of the axis above `max` (1, 2, 2.5 or 5 × a power of ten) and its ticks. */
 export function niceAxis(max: Dec, tickCount = 4): { top: number; ticks: number[] } {
   if (!max.greaterThan(0)) return { top: 1, ticks: [0] };
