@@ -6,6 +6,7 @@ import { useRouter } from "next/navigation";
 import { useId, useMemo, useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { onDemand } from "@/components/on-demand";
 import { useTRPC, withTRPC } from "@/components/trpc/react";
 import { COMMON_BUDGET_ITEMS, type BudgetCategory, type BudgetKind } from "@/server/domain/budget-vocabulary";
 import type { BudgetPreview, PreviewRow } from "./budget-preview";
@@ -34,15 +35,8 @@ export interface SavedBudgetItem {
   monthlyAmount: string;
 }
 
-let previewModule: Promise<typeof import("./budget-preview")> | undefined;
-/** The totals' arithmetic, fetched once; a failed fetch is forgotten so focus tries again. */
-function loadPreview() {
-  previewModule ??= import("./budget-preview").catch((err: unknown) => {
-    previewModule = undefined;
-    throw err;
-  });
-  return previewModule;
-}
+/** The preview's arithmetic (decimal.js), fetched when the form is first touched. */
+const loadPreview = onDemand(() => import("./budget-preview"));
 
 let nextKey = 0;
 const newKey = () => `row-${++nextKey}`;

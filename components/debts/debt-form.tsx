@@ -7,6 +7,7 @@ import { useMemo, useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, SelectField, TextAreaField } from "@/components/ui/field";
+import { onDemand } from "@/components/on-demand";
 import { useTRPC, withTRPC } from "@/components/trpc/react";
 import {
   DEBT_KIND_LABEL,
@@ -26,15 +27,8 @@ const options = <K extends string>(keys: readonly K[], labels: Record<K, string>
 
 const lenderOptions = options(LENDER_KINDS, { ...LENDER_KIND_LABEL, unknown: "不清楚" });
 
-let previewModule: Promise<typeof import("./debt-preview")> | undefined;
-/** The preview's arithmetic, fetched once; a failed fetch is forgotten so focus tries again. */
-function loadPreview() {
-  previewModule ??= import("./debt-preview").catch((err: unknown) => {
-    previewModule = undefined;
-    throw err;
-  });
-  return previewModule;
-}
+/** The preview's arithmetic (decimal.js), fetched when the form is first touched. */
+const loadPreview = onDemand(() => import("./debt-preview"));
 
 function DebtFormWithoutProvider({
   initial,
