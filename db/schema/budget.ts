@@ -14,14 +14,16 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import { BUDGET_CATEGORIES } from "../../server/domain/budget-vocabulary";
+import { STRATEGIES } from "../../server/domain/payoff-labels";
 import { cases } from "./cases";
 
 /** 收入 / 支出 */
 export const budgetItemKind = pgEnum("budget_item_kind", ["income", "expense"]);
 /** 必要支出 · 可选支出 · 储蓄 */
-export const budgetCategory = pgEnum("budget_category", ["essential", "discretionary", "savings"]);
+export const budgetCategory = pgEnum("budget_category", BUDGET_CATEGORIES);
 /** 雪崩法 · 雪球法 · 自定义顺序 */
-export const payoffStrategy = pgEnum("payoff_strategy", ["avalanche", "snowball", "custom"]);
+export const payoffStrategy = pgEnum("payoff_strategy", STRATEGIES);
 
 /** 收支预算: one monthly income or spending line. */
 export const budgetItems = pgTable(

@@ -1,35 +1,16 @@
 import { sql } from "drizzle-orm";
 import { check, date, index, integer, numeric, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { DEBT_KINDS, DEBT_STATUSES, LENDER_KINDS, REPAYMENT_METHODS } from "../../server/domain/debt-vocabulary";
 import { cases } from "./cases";
 
 /** 借款类型 */
-export const debtKind = pgEnum("debt_kind", ["onlineLoan", "creditCard", "consumerFinance", "bankLoan", "privateLoan"]);
+export const debtKind = pgEnum("debt_kind", DEBT_KINDS);
 /** Who the lender is, as far as the borrower knows (decides which legal lines apply). */
-export const lenderKind = pgEnum("lender_kind", [
-  "licensedBank",
-  "consumerFinance",
-  "localLender",
-  "privateLending",
-  "unknown",
-]);
+export const lenderKind = pgEnum("lender_kind", LENDER_KINDS);
 /** 正常 · 逾期 · 协商中 · 已停催 · 已结清 · 已暂停 */
-export const debtStatus = pgEnum("debt_status", [
-  "current",
-  "overdue",
-  "negotiating",
-  "collectionPaused",
-  "settled",
-  "paused",
-]);
+export const debtStatus = pgEnum("debt_status", DEBT_STATUSES);
 /** How the borrower described the repayment schedule; the real rate is computed from it. */
-export const repaymentMethod = pgEnum("repayment_method", [
-  "fixedInstallments",
-  "feeRate",
-  "equalInstallment",
-  "equalPrincipal",
-  "interestFirst",
-  "none",
-]);
+export const repaymentMethod = pgEnum("repayment_method", REPAYMENT_METHODS);
 
 export const debts = pgTable(
   "debts",
