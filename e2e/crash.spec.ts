@@ -4,6 +4,7 @@ import http from "node:http";
 import path from "node:path";
 import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import postgres from "postgres";
+import { Dec, formatYuan } from "@/server/domain/money";
 import { signUp, uniqueEmail } from "./support/auth";
 import { addDebt } from "./support/debts";
 import {
@@ -413,9 +414,6 @@ async function paymentsAndBalance(deployment: Deployment, debtId: string) {
   }
 }
 
-const yuan = (amount: number) =>
-  `¥${amount.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
-
 test("killed inside a payment's transaction after its first write: none of it remains", async ({ browser }) => {
   test.skip(!serverDatabaseUrl, NEEDS_POSTGRES);
   const deployment = await createDeployment("crash-payment");
@@ -550,8 +548,9 @@ test("killed while payments are being written: every acknowledged payment is kep
       "acknowledged payments lost in the crash",
     ).toEqual([]);
     expect(payments.every((p) => p.amount === "1.00")).toBe(true);
-    expect(Number(outstanding)).toBe(3000 - payments.length);
-    expect(shown).toBe(`已记录还款 ${yuan(payments.length)}，剩余待还 ${yuan(3000 - payments.length)}。`);
+    const left = new Dec(3000).minus(payments.length);
+    expect(outstanding).toBe(left.toFixed(2));
+    expect(shown).toBe(`已记录还款 ${formatYuan(payments.length)}，剩余待还 ${formatYuan(left)}。`);
   } finally {
     await context?.close();
     await app?.kill();
